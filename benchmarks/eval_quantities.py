@@ -1,0 +1,44 @@
+"""Evaluate quantity extraction on ../shared/data/quantities (value F1, value+unit F1).
+
+Usage: python benchmarks/eval_quantities.py [DATA_DIR] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from factcheck.quantities.evaluation import _match, score_file
+from factcheck.quantities.extract import extract_quantities
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quantities"
+
+
+def main(argv: list[str]) -> int:
+    """Print a table of scores per data set; with --show-errors, the sentences missed."""
+    show = "--show-errors" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    data_dir = Path(args[0]) if args else DEFAULT_DIR
+    if not data_dir.is_dir():
+        print(f"Error: no data at {data_dir}; pass the quantities folder", file=sys.stderr)
+        return 1
+    print(f"{'set':<12} {'gold':>5} {'pred':>5} {'value P/R/F1':>20} {'value+unit P/R/F1':>20}")
+    for path in sorted(data_dir.glob("*.json")):
+        s = score_file(path).as_dict()
+        print(f"{path.stem.replace('-model', ''):<12} {s['gold']:>5} {s['predicted']:>5} "
+              f"{s['value_precision']:>6.3f}/{s['value_recall']:.3f}/{s['value_f1']:.3f} "
+              f"{s['unit_precision']:>6.3f}/{s['unit_recall']:.3f}/{s['value_unit_f1']:.3f}")
+        if show:
+            for item in json.loads(path.read_text(encoding="utf-8")):
+                preds = extract_quantities(item["text"])
+                gold = item["quantities"]
+                if _match(preds, gold, with_unit=True) != len(gold) or len(preds) != len(gold):
+                    print("   ", repr(item["text"][:120]))
+                    print("      gold:", [(g["value"], g["normalized_unit"]) for g in gold])
+                    print("      pred:", [(p.value, p.high, p.unit) for p in preds])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

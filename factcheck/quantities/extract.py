@@ -1,0 +1,581 @@
+"""Find quantities in text: value, range, unit, qualifier, normalized value, exact span.
+
+Pure text processing: no database, no network. The extractor scans for number cores
+(digits, fractions, number words), then reads the context on either side: a currency
+marker or qualifier on the left, a scale word ("billion"), a unit and a rate ("a share",
+"per hour") on the right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from factcheck.quantities.units import (
+    CASE_SENSITIVE,
+    CURRENCIES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUBUNIT,
+    CURRENCY_WORDS,
+    MILLION_CODES,
+    UNIT_INFO,
+    UNIT_SURFACES,
+)
+
+
+@dataclass
+class Quantity:
+    """One quantity found in text; ``start``/``end`` index the text it was found in."""
+
+    surface: str
+    value: float
+    high: float | None
+    unit: str | None
+    qualifier: str
+    normalized_value: float | None
+    normalized_unit: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        """The quantity as a plain dict (the JSON contract's field names)."""
+        return asdict(self)
+
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+          "crore": 1e7, "bn": 1e9, "mn": 1e6, "mln": 1e6, "k": 1e3, "m": 1e6, "b": 1e9,
+          "tn": 1e12}
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
+                  "thirds": 1 / 3}
+UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+         r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|"
+         r"half|quarters?)")
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,2}, 000(?!\d)|\d+)"
+           r"(?:\.\d+)?(?:\s+\d/\d{1,2}(?!\d)|/\d{1,2}(?![\d/]))?|\.\d+")
+NUMBER_RE = re.compile(
+    rf"(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])-|(?<=^)-)?(?:{_DIGITS})|[½¼¾⅓⅔])"
+    rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b)",
+    re.IGNORECASE,
+)
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+DATE_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
+DATE_AFTER_RE = re.compile(rf"\s*(?:{_MONTH})\b", re.IGNORECASE)
+ONE_EXCLUDED_AFTER = re.compile(r"(?:\s+(?:of|another|or|by|and\s+only)\b|['’]s\b)", re.I)
+LABEL_BEFORE_RE = re.compile(r"\b(?:highway|exit|route|interstate|no\.|number|page|chapter|"
+                             r"section|article|room|flight|gate|platform|channel|question|"
+                             r"step|item|resolution|paragraph|clause|amendment|episode|"
+                             r"season|volume|vol\.|p\.|pp\.|grade|level|phase|stage|tier|"
+                             r"version|model|line|bus|row|seat|box|unit|apartment|apt\.|"
+                             r"suite|floor|track|lane|ward|district|precinct|#)\s*$", re.I)
+ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some)\s+$", re.I)
+
+QUALIFIER_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("<", re.compile(r"\b(?:up\s+to|under|less\s+than|fewer\s+than|below|at\s+most|no\s+more"
+                     r"\s+than|lower\s+than|as\s+(?:much|many|little|few)\s+as|not\s+more"
+                     r"\s+than|maximum\s+of|max\.?)\s*$", re.I)),
+    (">", re.compile(r"\b(?:over|more\s+than|at\s+least|above|exceeding|exceeds|exceeded|in\s+"
+                     r"excess\s+of|upwards\s+of|greater\s+than|higher\s+than|no\s+less\s+than|"
+                     r"minimum\s+of|well\s+over)\s*$", re.I)),
+    ("~", re.compile(r"(?:\b(?:about|around|nearly|almost|approximately|roughly|some|circa|"
+                     r"an\s+estimated|estimated\s+at|estimated|close\s+to|approx\.?|"
+                     r"an\s+approximate|just\s+under|just\s+over|more\s+or\s+less)|~)\s*$",
+                     re.I)),
+    ("up", re.compile(r"\b(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|"
+                      r"grow|grown|climbed|jumped|gained|raised|boosted|soared|up)(?:\s+by)?"
+                      r"\s*$", re.I)),
+    ("down", re.compile(r"\b(?:fell|fall|falls|fallen|dropped|drop|declined|decline|decreased|"
+                        r"decrease|cut|cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|"
+                        r"shrank|down)(?:\s+by)?\s*$", re.I)),
+]
+
+STOPWORDS = frozenset("""
+a an the of to in on at for by with from and or but nor than as is was were are be been being
+has had have will would shall should can could may might must do does did that which who whom
+whose this these those it its his her their our my your all such so if when into over under
+about after before since until while more most less least per each every other another some
+any no not only also just even still yet very too then there here where what why how out up
+down off again further once both either neither own same few many much several against
+between through during above below among within without toward towards upon onto via
+o'clock am pm a.m. p.m. percent i you he she we they me him us them one ones
+""".split())
+
+_MAX_UNIT_WORDS = 4
+
+
+def _surface_pattern(surfaces: list[str], boundary: bool = True) -> re.Pattern[str]:
+    parts = []
+    for s in sorted(set(surfaces), key=len, reverse=True):
+        esc = re.escape(s).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*")
+        if boundary and s[-1].isalnum():
+            esc += r"(?![A-Za-z0-9])"
+        parts.append(esc)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+UNIT_RE = _surface_pattern(list(UNIT_SURFACES))
+CURRENCY_WORD_RE = _surface_pattern(list(CURRENCY_WORDS))
+CASE_RE = re.compile("|".join(rf"{re.escape(k)}(?![A-Za-z0-9])" for k in CASE_SENSITIVE))
+PREFIX_RE = re.compile(
+    r"(?<![A-Za-z0-9.])(?P<p>"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in sorted(CURRENCY_PREFIXES, key=len,
+                                                                   reverse=True))
+    + r")\s*$", re.IGNORECASE)
+_PREFIXES_LOWER = {k.lower(): v for k, v in CURRENCY_PREFIXES.items()}
+MILLION_CODE_RE = re.compile(r"(?<![A-Za-z])(?P<c>" + "|".join(MILLION_CODES) + r")\s*$",
+                             re.IGNORECASE)
+MILLION_CODE_AFTER_RE = re.compile(r"\s*(?P<c>" + "|".join(MILLION_CODES) + r")(?![A-Za-z])",
+                                   re.IGNORECASE)
+SCALE_RE = re.compile(r"(?P<sp>\s*-?\s*)(?P<s>thousand|million|billion|trillion|lakh|crore|bn|"
+                      r"mln|mn|tn|k|m|b)(?![A-Za-z0-9])", re.IGNORECASE)
+RATE_RE = re.compile(r"\s*(?:-\s*a\s*-\s*|\s+(?:a|an|per|each)\s+|\s*/\s*)(?P<r>share|hour|hr|h|"
+                     r"day|week|month|year|annum|dozen|barrel|head|person|capita|second|s|"
+                     r"gallon|ton|tonne|kg|pound|ounce|litre|liter|unit)(?![A-Za-z])"
+                     r"(?!\s+(?:earlier|ago|before|later|after|from|back|on|previously))", re.I)
+RATE_OF_RE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?\s+(?:a|per)\s+(?P<r>year|day|week|month|"
+                        r"hour)(?![A-Za-z])(?!\s+(?:earlier|ago|before|later))", re.I)
+RATE_CANON = {"hr": "hour", "h": "hour", "annum": "year", "s": "second", "capita": "person",
+              "liter": "litre", "tonne": "metric ton", "kg": "kilogram", "pound": "pound-mass"}
+RANGE_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*(?=[\d.])|\s+(?:to|-|–)\s+(?=[a-z])", re.I)
+NEXT_WORD_RE = re.compile(r"\s*(?:-\s*)?(?P<w>[a-z][a-z'’]*(?:-[a-z]+)*)", re.I)
+CENTS_RE = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+                      r"eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                      r"seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|"
+                      r"nine)(?:\s*-?\s*(?:one|two|three|four|five|six|seven|eight|nine))?)"
+                      r"(?:\s+(?:cents?|pence))?(?![\w$%,.]\w|[\w$%])", re.I)
+GLUED_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
+POUNDS_MONEY_CONTEXT = re.compile(r"\b(?:cost|costs|paid|pay|fined|worth|price|sold|bought|"
+                                  r"million|billion|thousand|profit|revenue|deal|fee|bid|"
+                                  r"salary|loan|debt|tax|budget|fund)\b", re.I)
+
+
+def parse_word_number(words: str) -> tuple[float, bool] | None:
+    """Read a number written in words ("ninety five", "a quarter million").
+
+    Returns ``(value, approximate)``; approximate is true for "dozens".
+    """
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if tokens and tokens[0] in ("a", "an"):
+        tokens = tokens[1:]
+        if not tokens or tokens[0] in SMALL:
+            return None
+    total = 0.0
+    current = 0.0
+    approx = False
+    seen = False
+    for tok in tokens:
+        if tok in SMALL:
+            current += SMALL[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[tok]
+            current = 0.0
+            seen = True
+        elif tok in ("dozen", "dozens"):
+            current = (current or 1) * 12
+            approx = approx or tok == "dozens"
+            seen = True
+        elif tok in FRACTION_WORDS:
+            if tok in ("quarters", "thirds") and current:
+                current = current * FRACTION_WORDS[tok]
+            else:
+                current += FRACTION_WORDS[tok]
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current, approx
+
+
+def parse_digits(text: str) -> float | None:
+    """Read a number written in digits: "7,600", "12,34,567.89", "10 1/2", "1/4", "½"."""
+    text = text.strip()
+    if text in UNICODE_FRACTIONS:
+        return UNICODE_FRACTIONS[text]
+    whole_part, frac = text, 0.0
+    m = re.match(r"^(-?[\d,.]*)\s*(?:(?<=\s)|(?<=^))?(\d+)/(\d+)$", text)
+    if m:
+        num, den = int(m.group(2)), int(m.group(3))
+        if den == 0 or num >= den:
+            return None
+        frac = num / den
+        whole_part = m.group(1).strip() or "0"
+        if re.match(r"^-?[\d,.]*\d$", whole_part) is None and whole_part not in ("0", "-"):
+            return None
+    cleaned = whole_part.replace(",", "").replace(" ", "")
+    try:
+        base = float(cleaned) if cleaned not in ("", "-") else 0.0
+    except ValueError:
+        return None
+    return base - frac if base < 0 else base + frac
+
+
+def _match_unit(text: str, pos: int) -> tuple[str, int, str] | None:
+    """Match a unit right at ``pos`` (after optional spaces or a hyphen).
+
+    Returns ``(canonical name, end, kind)`` where kind is "currency" or "unit".
+    """
+    m = _UNIT_LEAD_RE.match(text, pos)
+    start = m.end() if m else pos
+    bracket = m.group("b") if m else None
+    found = _match_unit_at(text, start)
+    if found is None:
+        return None
+    name, end, kind = found
+    if bracket:
+        close = _UNIT_CLOSE_RE.match(text, end)
+        if not close or _BRACKETS[bracket] != close.group("c"):
+            return None
+        end = close.end()
+    # "L-202", "$ 37,305.97": a code, or the next quantity's currency sign
+    if re.match(r"-\d|\s*\d", text[end:end + 3]) and not text[start:end].strip().isalpha():
+        return None
+    if re.match(r"-\d", text[end:end + 2]):
+        return None
+    return name, end, kind
+
+
+_UNIT_LEAD_RE = re.compile(r"\s*(?:-\s*)?(?P<b>[(\[{<])?")
+_UNIT_CLOSE_RE = re.compile(r"(?P<c>[)\]}>])")
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _match_unit_at(text: str, start: int) -> tuple[str, int, str] | None:
+    cm = CASE_RE.match(text, start)
+    if cm:
+        return CASE_SENSITIVE[cm.group(0)], cm.end(), "unit"
+    um = UNIT_RE.match(text, start)
+    cur = CURRENCY_WORD_RE.match(text, start)
+    if cur and (not um or cur.end() >= um.end()):
+        key = re.sub(r"\s+", " ", cur.group(0).lower())
+        return CURRENCY_WORDS[key], cur.end(), "currency"
+    if um:
+        key = re.sub(r"\s+", " ", um.group(0).lower())
+        key = re.sub(r"\s*-\s*", "-", key) if key not in UNIT_SURFACES else key
+        name = UNIT_SURFACES.get(key) or UNIT_SURFACES.get(key.replace("-", " - "))
+        if name is None:
+            return None
+        return name, um.end(), "unit"
+    return None
+
+
+def singular(word: str) -> str:
+    """A rough English singular ("homes" -> "home", "cities" -> "city")."""
+    w = word.lower().replace("’", "'")
+    irregular = {"people": "people", "feet": "foot", "men": "man", "women": "woman",
+                 "children": "child", "mice": "mouse", "teeth": "tooth", "geese": "goose",
+                 "police": "police", "series": "series", "news": "news", "species": "species"}
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|ss|zz)es$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@lru_cache(maxsize=None)
+def _conversion(pint_unit: str, target: str) -> tuple[float, float] | None:
+    """Return (factor, offset) converting ``pint_unit`` to ``target``; pint is loaded once."""
+    registry = _registry()
+    try:
+        zero = registry.Quantity(0.0, pint_unit).to(target).magnitude
+        one = registry.Quantity(1.0, pint_unit).to(target).magnitude
+    except Exception:  # noqa: BLE001 - an unknown unit simply has no normalization
+        return None
+    return one - zero, zero
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint  # heavy: imported only when a physical unit needs converting
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+def normalize(value: float, unit: str | None) -> tuple[float | None, str | None]:
+    """Normalize a value in a canonical unit: miles -> km, mph -> km/h, money -> ISO code."""
+    if unit is None:
+        return value, None
+    base, _, rate = unit.partition(" per ")
+    if base in CURRENCIES:
+        amount = value / CURRENCY_SUBUNIT.get(base, 1.0)
+        code = CURRENCIES[base]
+        return _round(amount), f"{code}/{rate}" if rate else code
+    info = UNIT_INFO.get(unit)
+    if info is None:
+        if rate and UNIT_INFO.get(base) and UNIT_INFO[base].target:
+            nv, nu = normalize(value, base)
+            return nv, f"{nu}/{rate}"
+        return _round(value), unit
+    if info.pint_unit and info.target:
+        conv = _conversion(info.pint_unit, info.target)
+        if conv:
+            factor, offset = conv
+            return _round(value * factor + offset), info.normalized_unit
+    return _round(value), info.normalized_unit
+
+
+def _round(x: float) -> float:
+    if x == 0 or not (abs(x) < 1e300):
+        return x
+    return float(f"{x:.6g}") if abs(x) < 1e6 else round(x, 3)
+
+
+def _is_year(raw: str, value: float) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", raw.strip()))
+
+
+def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every quantity in ``text``; spans are shifted by ``offset`` (the text's position)."""
+    found: list[Quantity] = []
+    consumed_until = 0
+    for m in NUMBER_RE.finditer(text):
+        if m.start() < consumed_until:
+            continue
+        q = _read_quantity(text, m)
+        if q is None:
+            continue
+        found.append(q)
+        consumed_until = q.end
+    if offset:
+        for q in found:
+            q.start += offset
+            q.end += offset
+    return found
+
+
+def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    raw = m.group(0)
+    start, end = m.span()
+    approx = False
+    is_words = m.group("words") is not None
+    before = text[max(0, start - 40):start]
+    if is_words:
+        parsed = parse_word_number(raw)
+        if parsed is None:
+            return None
+        value, approx = parsed
+        low = raw.lower()
+        unit_follows = _match_unit(text, end) is not None
+        if low == "one" and not unit_follows and (
+                ONE_EXCLUDED_AFTER.match(text, end) or ONE_EXCLUDED_BEFORE.search(before)
+                or text[end:end + 1] == "."):
+            return None
+        if not unit_follows and low in ("half", "quarter", "quarters", "a half", "a quarter") or (
+                low.startswith(("a ", "an ")) and not SCALE_RE.match(text, end)
+                and parsed[0] in (0.5, 0.25)):
+            return None
+    else:
+        # a number glued to letters on the left ("Tu-160", "MiG-31", "scp-173") is a name
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_#"):
+            if not PREFIX_RE.search(text[max(0, start - 8):start]) and not \
+                    MILLION_CODE_RE.search(text[max(0, start - 8):start]):
+                return None
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+            return None
+        if start > 1 and text[start - 1] in ".:/" and text[start - 2].isdigit():
+            return None
+        if re.match(r"[:/]\d|-\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b", text[end:end + 3]):
+            return None
+        # glued letters must be a unit or scale ("5km", "1.8M"), not a code ("24703L202")
+        if end < len(text) and text[end].isalpha():
+            glued = _match_unit(text, end) or SCALE_RE.match(text, end)
+            if glued is None:
+                return None
+        # a label, not an amount: "highway 35", "exit 436", "No. 1", list markers "2 )"
+        if LABEL_BEFORE_RE.search(before) or (re.match(r"\s*\)", text[end:end + 3])
+                                              and "(" not in before[-12:]):
+            return None
+        # a code: "24703 m212"
+        if re.match(r"\s+[A-Za-z]+\d", text[end:end + 12]):
+            return None
+        value = parse_digits(raw)
+        if value is None:
+            return None
+    if DATE_BEFORE_RE.search(before) or (DATE_AFTER_RE.match(text, end) and value <= 31
+                                         and not is_words):
+        return None
+
+    cursor = end
+    unit: str | None = None
+    unit_kind = ""
+    high: float | None = None
+    scaled = False
+
+    # scale words after digits: "$24 billion", "1.8M dollars", "75 USD million"
+    sm = SCALE_RE.match(text, cursor)
+    if sm and not is_words:
+        word = sm.group("s").lower()
+        glued = sm.group("sp") == ""
+        ok = True
+        if word in ("m", "b", "k"):
+            left_cur = PREFIX_RE.search(before) is not None
+            right_cur = _match_unit(text, sm.end())
+            ok = glued and (left_cur or (right_cur is not None and right_cur[2] == "currency"))
+        if ok:
+            value *= SCALES[word]
+            cursor = sm.end()
+            scaled = True
+    elif sm is None and is_words and re.search(r"\b(?:thousand|million|billion|trillion)$",
+                                                raw, re.I):
+        scaled = True
+
+    # a range: "eight to 10 feet", "40 - 50 years old", "75 -300mm"
+    rm = RANGE_RE.match(text, cursor)
+    if rm and _match_unit(text, cursor) is None:
+        nm = NUMBER_RE.match(text, rm.end())
+        if nm:
+            second = (parse_word_number(nm.group(0)) or (None,))[0] if nm.group("words") \
+                else parse_digits(nm.group(0))
+            if second is not None and second > value:
+                after_second = nm.end()
+                sm2 = SCALE_RE.match(text, after_second)
+                if sm2 and scaled:
+                    second *= SCALES[sm2.group("s").lower()]
+                    after_second = sm2.end()
+                if _match_unit(text, after_second) is not None:
+                    high = second
+                    cursor = after_second
+
+    # currency written before the number
+    prefix_start = start
+    pm = PREFIX_RE.search(before)
+    left_currency = None
+    if pm:
+        key = re.sub(r"\s+", " ", pm.group("p"))
+        if key.lower() == "a$" and key != "A$":  # "a $700 million": the article, not A$
+            left_currency = "dollar"
+            prefix_start = start - (len(before) - pm.start("p")) + 1
+        else:
+            left_currency = _PREFIXES_LOWER[key.lower()]
+            prefix_start = start - (len(before) - pm.start("p"))
+    else:
+        mc = MILLION_CODE_RE.search(before)
+        if mc:
+            left_currency = MILLION_CODES[mc.group("c").lower()]
+            value *= 1e6
+            prefix_start = start - (len(before) - mc.start("c"))
+
+    mc_after = MILLION_CODE_AFTER_RE.match(text, cursor)
+    if mc_after and left_currency is None:
+        unit, unit_kind = MILLION_CODES[mc_after.group("c").lower()], "currency"
+        value *= 1e6
+        cursor = mc_after.end()
+    else:
+        um = _match_unit(text, cursor)
+        if um:
+            name, uend, kind = um
+            if name == "pound-mass" and (left_currency or scaled or POUNDS_MONEY_CONTEXT.search(
+                    text[max(0, start - 60):uend + 20])):
+                name, kind = "pound sterling", "currency"
+            if kind != "currency" and left_currency:
+                name, kind, uend = left_currency, "currency", cursor
+            if kind == "currency" and left_currency and name == "dollar":
+                name = left_currency if left_currency.endswith("dollar") else name
+            unit, unit_kind, cursor = name, kind, uend
+            # "75 USD million"
+            sm3 = SCALE_RE.match(text, cursor)
+            if kind == "currency" and sm3 and sm3.group("s").lower() in (
+                    "thousand", "million", "billion", "trillion", "bn", "mn") and not scaled:
+                value *= SCALES[sm3.group("s").lower()]
+                cursor = sm3.end()
+        elif left_currency:
+            unit, unit_kind = left_currency, "currency"
+        elif is_words and raw.lower() in ("dozens",):
+            unit = None
+
+    # "3 dollars 50 cents", "15 dollars and 50"
+    if unit_kind == "currency" and unit not in ("cent", "penny") and high is None:
+        cm = CENTS_RE.match(text, cursor)
+        if cm and not re.match(r"\s*(?:[$%€£]|[a-z])", text[cm.end():cm.end() + 2], re.I):
+            n = cm.group("n")
+            cents = parse_word_number(n) if not n.isdigit() else (float(n), False)
+            if cents is not None and 0 < cents[0] < 100:
+                value += cents[0] / 100
+                cursor = cm.end()
+
+    # rates: "$70 a share", "miles an hour", "barrels a day"
+    if unit is not None:
+        rm2 = RATE_RE.match(text, cursor)
+        if rm2:
+            rate = rm2.group("r").lower()
+            rate = RATE_CANON.get(rate, rate)
+            if unit == "percentage" and rate == "year":
+                unit = "percentage per year"
+            elif unit == "mile" and rate == "hour":
+                unit = "mile per hour"
+            elif unit == "kilometre" and rate == "hour":
+                unit = "kilometre per hour"
+            else:
+                unit = f"{unit} per {rate}"
+            cursor = rm2.end()
+        else:
+            rm3 = RATE_OF_RE.match(text, cursor)
+            if rm3 and unit_kind == "unit":
+                unit = f"{unit} per {rm3.group('r').lower()}"
+
+    nw = None
+    if unit is None:
+        if not is_words and _is_year(raw, value) and not scaled:
+            return None
+        nw = NEXT_WORD_RE.match(text, cursor)
+        if nw and approx and nw.group("w").lower() == "of":  # "dozens of homes"
+            nw = NEXT_WORD_RE.match(text, nw.end())
+        if nw and text[cursor:nw.start("w")].strip(" -") in ("", "of") and nw.group("w").lower() not in \
+                STOPWORDS and not nw.group("w").lower().endswith("ly") and \
+                not nw.group("w")[0].isupper() and len(nw.group("w")) > 2:
+            unit = singular(nw.group("w"))
+            unit_kind = "count"
+            if unit == "time":
+                unit = "count"
+            elif not nw.group("w").lower().endswith("s"):
+                nw2 = NEXT_WORD_RE.match(text, nw.end())
+                w2 = nw2.group("w") if nw2 else ""
+                if (w2 and w2.lower().endswith("s") and w2.lower() not in STOPWORDS
+                        and not w2[0].isupper() and len(w2) > 3
+                        and text[nw.end():nw2.start("w")].strip(" -") == ""):
+                    unit = f"{nw.group('w').lower()} {singular(w2)}"
+                    nw = nw2
+
+    qualifier = "~" if approx else "="
+    qual_start = prefix_start
+    window = text[max(0, prefix_start - 30):prefix_start]
+    for symbol, pattern in QUALIFIER_RULES:
+        qm = pattern.search(window)
+        if qm:
+            qualifier = symbol
+            qual_start = prefix_start - (len(window) - qm.start())
+            break
+
+    if unit_kind == "count" and nw:
+        cursor = nw.end()
+    span_end = cursor
+    surface_start = qual_start
+    surface = text[surface_start:span_end].strip()
+    lead = len(text[surface_start:span_end]) - len(text[surface_start:span_end].lstrip())
+    surface_start += lead
+    value = float(f"{value:.12g}")
+    nv, nu = normalize(value, unit)
+    if high is not None:
+        high = float(high)
+    return Quantity(surface=surface, value=float(value), high=high, unit=unit,
+                    qualifier=qualifier, normalized_value=nv, normalized_unit=nu,
+                    start=surface_start, end=surface_start + len(surface))
