@@ -64,8 +64,9 @@ _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,2}, 000(?!\d)|\d+)"
            r"(?:\.\d+)?(?:\s+\d/\d{1,2}(?!\d)|/\d{1,2}(?![\d/]))?|\.\d+")
 NUMBER_RE = re.compile(
-    rf"(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])-|(?<=^)-)?(?:{_DIGITS})|[½¼¾⅓⅔])"
-    rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b)",
+    r"(?=[-.\d½¼¾⅓⅔zotfsenhmbdqaZOTFSENHMBDQA])"
+    rf"(?:(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])-|(?<=^)-)?(?:{_DIGITS})|[½¼¾⅓⅔])"
+    rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b))",
     re.IGNORECASE,
 )
 
@@ -81,24 +82,27 @@ LABEL_BEFORE_RE = re.compile(r"\b(?:highway|exit|route|interstate|no\.|number|pa
                              r"suite|floor|track|lane|ward|district|precinct|#)\s*$", re.I)
 ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some)\s+$", re.I)
 
-QUALIFIER_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("<", re.compile(r"\b(?:up\s+to|under|less\s+than|fewer\s+than|below|at\s+most|no\s+more"
-                     r"\s+than|lower\s+than|as\s+(?:much|many|little|few)\s+as|not\s+more"
-                     r"\s+than|maximum\s+of|max\.?)\s*$", re.I)),
-    (">", re.compile(r"\b(?:over|more\s+than|at\s+least|above|exceeding|exceeds|exceeded|in\s+"
-                     r"excess\s+of|upwards\s+of|greater\s+than|higher\s+than|no\s+less\s+than|"
-                     r"minimum\s+of|well\s+over)\s*$", re.I)),
-    ("~", re.compile(r"(?:\b(?:about|around|nearly|almost|approximately|roughly|some|circa|"
-                     r"an\s+estimated|estimated\s+at|estimated|close\s+to|approx\.?|"
-                     r"an\s+approximate|just\s+under|just\s+over|more\s+or\s+less)|~)\s*$",
-                     re.I)),
-    ("up", re.compile(r"\b(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|"
-                      r"grow|grown|climbed|jumped|gained|raised|boosted|soared|up)(?:\s+by)?"
-                      r"\s*$", re.I)),
-    ("down", re.compile(r"\b(?:fell|fall|falls|fallen|dropped|drop|declined|decline|decreased|"
-                        r"decrease|cut|cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|"
-                        r"shrank|down)(?:\s+by)?\s*$", re.I)),
-]
+_QUALIFIER_WORDS = {
+    "lt": r"up\s+to|under|less\s+than|fewer\s+than|below|at\s+most|no\s+more\s+than|lower"
+          r"\s+than|as\s+(?:much|many|little|few)\s+as|not\s+more\s+than|maximum\s+of|max\.?",
+    "gt": r"over|more\s+than|at\s+least|above|exceeding|exceeds|exceeded|in\s+excess\s+of|"
+          r"upwards\s+of|greater\s+than|higher\s+than|no\s+less\s+than|minimum\s+of|well\s+over",
+    "approx": r"about|around|nearly|almost|approximately|roughly|some|circa|an\s+estimated|"
+              r"estimated\s+at|estimated|close\s+to|approx\.?|an\s+approximate|just\s+under|"
+              r"just\s+over|more\s+or\s+less",
+    "up": r"(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|grow|grown|"
+          r"climbed|jumped|gained|raised|boosted|soared|up)(?:\s+by)?",
+    "down": r"(?:fell|fall|falls|fallen|dropped|drop|declined|decline|decreased|decrease|cut|"
+            r"cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|shrank|down)(?:\s+by)?",
+}
+# one pass over the words before a number; the first alternative that ends there wins
+QUALIFIER_RE = re.compile(
+    r"(?:\b(?P<lt>" + _QUALIFIER_WORDS["lt"] + r")|\b(?P<gt>" + _QUALIFIER_WORDS["gt"]
+    + r")|(?:\b(?P<approx>" + _QUALIFIER_WORDS["approx"] + r")|(?P<tilde>~))|\b(?P<up>"
+    + _QUALIFIER_WORDS["up"] + r")|\b(?P<down>" + _QUALIFIER_WORDS["down"] + r"))\s*$",
+    re.IGNORECASE)
+QUALIFIER_SYMBOL = {"lt": "<", "gt": ">", "approx": "~", "tilde": "~", "up": "up",
+                    "down": "down"}
 
 STOPWORDS = frozenset("""
 a an the of to in on at for by with from and or but nor than as is was were are be been being
@@ -293,7 +297,12 @@ def singular(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _conversion(pint_unit: str, target: str) -> tuple[float, float] | None:
-    """Return (factor, offset) converting ``pint_unit`` to ``target``; pint is loaded once."""
+    """Return (factor, offset) converting ``pint_unit`` to ``target``: from the table
+    precomputed with pint, else from pint itself (loaded once, only then)."""
+    from factcheck.quantities.factors import FACTORS
+
+    if (pint_unit, target) in FACTORS:
+        return FACTORS[(pint_unit, target)]
     registry = _registry()
     try:
         zero = registry.Quantity(0.0, pint_unit).to(target).magnitude
@@ -367,7 +376,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.span()
     approx = False
     is_words = m.group("words") is not None
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 14):start]
     if is_words:
         parsed = parse_word_number(raw)
         if parsed is None:
@@ -557,13 +566,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
 
     qualifier = "~" if approx else "="
     qual_start = prefix_start
-    window = text[max(0, prefix_start - 30):prefix_start]
-    for symbol, pattern in QUALIFIER_RULES:
-        qm = pattern.search(window)
-        if qm:
-            qualifier = symbol
-            qual_start = prefix_start - (len(window) - qm.start())
-            break
+    window = text[max(0, prefix_start - 24):prefix_start]
+    qm = QUALIFIER_RE.search(window) if window.strip() else None
+    if qm:
+        qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
+        qual_start = prefix_start - (len(window) - qm.start())
 
     if unit_kind == "count" and nw:
         cursor = nw.end()

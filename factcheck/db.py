@@ -1,0 +1,173 @@
+"""Engines and sessions: one engine per process, one session per unit of work.
+
+SQLite gets WAL, foreign keys and a busy timeout on every connection. A new or old
+database is brought to the newest schema by the Alembic migrations shipped in
+``factcheck/migrations`` before any command touches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
+        return url
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url`` (SQLite pragmas set on connect); errors become
+    ``DatabaseError`` with what to do."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+    from sqlmodel import create_engine
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"bad database URL '{url}'; use a file path, sqlite:///PATH or "
+                            "postgresql+psycopg://USER@HOST:PORT/DB") from None
+    kwargs: dict = {}
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except NoSuchModuleError:
+        raise DatabaseError(f"no driver for '{parsed.drivername}' in {safe_url(url)}; for "
+                            "PostgreSQL install psycopg: pip install 'factcheck[postgres]'"
+                            ) from None
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(f"database driver {exc.name} is not installed; for PostgreSQL "
+                            "install it with: pip install 'factcheck[postgres]'") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # let BEGIN take the write lock up front, so concurrent writers wait, not fail
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once; an unreachable server becomes one clear ``DatabaseError``."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        hint = ("is PostgreSQL running and the database created?"
+                if engine.dialect.name == "postgresql" else "check the path and permissions")
+        raise DatabaseError(f"cannot open database {safe_url(str(engine.url))}: {reason}; "
+                            f"{hint}") from None
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration shipped with this version."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at (``None`` for a blank database)."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str]:
+    """Apply every pending migration; return (revision before, revision after)."""
+    from alembic import command
+
+    before = current_revision(engine)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    return before, head_revision()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade the database to the newest schema if it is behind (a new one is created)."""
+    check_connection(engine)
+    if current_revision(engine) != head_revision():
+        upgrade(engine)
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def get_engine(url: str, *, migrate: bool = True) -> Engine:
+    """The process's engine for ``url``, created, checked and migrated on first use."""
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = make_engine(url)
+        if migrate:
+            ensure_schema(engine)
+        else:
+            check_connection(engine)
+        _ENGINES[url] = engine
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close every engine this process opened (called when a command ends)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error, always close."""
+    from sqlmodel import Session
+
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,237 @@
+"""Check-worthiness, claim kind and claimant for sentences (a transparent heuristic).
+
+``score_sentence`` adds up named features (quantities, attribution, named entities,
+factual verbs) and subtracts hedges and opinion; every weight is in ``WEIGHTS`` so a
+fact-checker can read why a sentence scored as it did. Questions score 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.quantities import Quantity, extract_quantities
+
+WEIGHTS = {
+    "base": 0.20,
+    "measured_quantity": 0.45,   # a number with a unit or currency: the most checkable
+    "count": 0.20,               # a bare number or counted thing
+    "attribution": 0.15,         # someone said it
+    "named_entity": 0.04,        # each capitalised name, up to three
+    "factual_verb": 0.10,
+    "superlative": 0.08,
+    "hedge": -0.08,              # each hedge or opinion word, up to three
+    "prediction": -0.05,
+    "faq_answer": -0.30,         # FAQ answers restate the article
+    "short": -0.25,
+    "long": -0.05,
+}
+DEFAULT_THRESHOLD = 0.30
+
+REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
+                   r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
+                   r"claims|argued|argues|warned|warns|stated|states|told|tells|added|insisted|"
+                   r"downplayed|acknowledged|announced|announces|confirmed|confirms|estimated|"
+                   r"predicted|reported|reports|revealed|wrote|writes|explained|explains|"
+                   r"admitted|denied|denies|believes|believed|thinks|maintained|contended|"
+                   r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
+REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
+FACTUAL_RE = re.compile(r"\b(?:confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|"
+                        r"announced|rose|fell|increased|decreased|spent|paid|won|lost|cost|"
+                        r"launched|tested|fired|built|sold|bought|accompanied|showcased|"
+                        r"inspected|visited|met|reached|carried|passed|rejected|banned|"
+                        r"recorded|measured|grew|doubled|tripled|halved)\b", re.I)
+SUPERLATIVE_RE = re.compile(r"\b(?:first|largest|biggest|highest|lowest|most|least|record|only|"
+                            r"fastest|longest|smallest|worst|best|never|always|every)\b", re.I)
+HEDGE_RE = re.compile(r"\b(?:may|might|could|perhaps|possibly|likely|potential|potentially|"
+                      r"uncertain|feared|fears|concerns?|seems?|appears?|believe|think|feel|"
+                      r"hope|should|formidable|impressive|significant|critical|considerable|"
+                      r"rising|tensions?|amidst|sparked|complexities)\b", re.I)
+PREDICTION_RE = re.compile(r"\b(?:will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|"
+                           r"going\s+to|plans?\s+to|upcoming|forecast|would\s+likely)\b", re.I)
+_FEATURE_RE = re.compile(
+    r"\b(?:(?P<attribution>" + REPORTING_VERBS + r"|according\s+to)"
+    r"|(?P<factual_verb>" + FACTUAL_RE.pattern[5:-3] + r")"
+    r"|(?P<superlative>" + SUPERLATIVE_RE.pattern[5:-3] + r")"
+    r"|(?P<hedge>" + HEDGE_RE.pattern[5:-3] + r")"
+    r"|(?P<prediction>" + PREDICTION_RE.pattern[5:-3] + r"))\b")
+QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
+FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
+CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
+
+TITLES = (r"(?:Gen|Adm|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Cmdr)\.|"
+          r"President|Prime\s+Minister|(?:[A-Z][a-z]+\s+)?Minister|Secretary(?:\s+of\s+"
+          r"[A-Z][a-z]+)?|Chancellor|King|Queen|Pope|Senator|General|Admiral|Ambassador|"
+          r"Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|"
+          r"Commander|Colonel|Captain|Leader|leader")
+PERSON_RE = re.compile(
+    rf"(?=[A-Z])(?:(?P<title>{TITLES})\s+)?"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){0,2})")
+ORG_WORDS = frozenset("""Committee Assembly Nations States Union Ministry Department Council
+Congress Parliament Senate House Army Navy Force Forces NATO Kingdom Republic Korea Russia
+Ukraine America Europe Asia Africa China Bank Party Court Agency Office Group Corporation
+Company Inc University Times Post News BBC Reuters Kremlin Pentagon Moscow Washington
+Defense Defence General Military United International Ukrainian Russian American""".split())
+NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At For By With
+From As But And Or If When While Though Although Of Additionally Furthermore However Meanwhile
+Concurrently Amidst During One Yes No Q FAQ Adm Gen""".split())
+PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:He|She)\b")
+
+
+@dataclass
+class Person:
+    """A person the article names: the fullest mention and the keys it is known by."""
+
+    full: str
+    keys: set[str] = field(default_factory=set)
+
+
+def build_person_index(text: str) -> dict[str, str]:
+    """Map each name token of every person mentioned in ``text`` to the fullest mention
+    ("Milley" -> "Gen. Mark Milley")."""
+    index: dict[str, str] = {}
+    for m in PERSON_RE.finditer(text):
+        name = m.group("name")
+        tokens = name.split()
+        if any(t in ORG_WORDS or t in NOT_NAMES for t in tokens):
+            continue
+        if len(tokens) < 2 and not m.group("title"):
+            continue
+        full = f"{m.group('title')} {name}" if m.group("title") else name
+        full = re.sub(r"\s+", " ", full)
+        for t in tokens:
+            if len(t) > 2 and (t not in index or len(full) > len(index[t])):
+                index[t] = full
+    return index
+
+
+@dataclass
+class SentenceAnalysis:
+    """What the detector found in one sentence."""
+
+    score: float
+    kind: str
+    claimant: str | None
+    quantities: list[Quantity]
+    features: dict[str, float]
+
+
+def score_sentence(text: str, quantities: list[Quantity] | None = None,
+                   ) -> tuple[float, dict[str, float]]:
+    """Score ``text`` 0-1 for check-worthiness; return the score and its feature weights."""
+    if QUESTION_RE.search(text):
+        return 0.0, {"question": 0.0}
+    if text.rstrip().endswith(":") and len(text.split()) <= 4:
+        return 0.0, {"heading": 0.0}
+    qs = quantities if quantities is not None else _quantities_if_numeric(text)
+    f: dict[str, float] = {"base": WEIGHTS["base"]}
+    if any(q.unit and q.qualifier != "" and _is_measured(q) for q in qs):
+        f["measured_quantity"] = WEIGHTS["measured_quantity"]
+    elif qs:
+        f["count"] = WEIGHTS["count"]
+    counts: dict[str, int] = {}
+    for m in _FEATURE_RE.finditer(text.lower()):
+        counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    if counts.get("attribution"):
+        f["attribution"] = WEIGHTS["attribution"]
+    names = len(CAPITALISED_RE.findall(text)) - (1 if text[:1].isupper() else 0)
+    if names > 0:
+        f["named_entity"] = WEIGHTS["named_entity"] * min(names, 3)
+    for name in ("factual_verb", "superlative", "prediction"):
+        if counts.get(name):
+            f[name] = WEIGHTS[name]
+    if counts.get("hedge"):
+        f["hedge"] = WEIGHTS["hedge"] * min(counts["hedge"], 3)
+    if FAQ_ANSWER_RE.match(text):
+        f["faq_answer"] = WEIGHTS["faq_answer"]
+    words = len(text.split())
+    if words < 6:
+        f["short"] = WEIGHTS["short"]
+    elif words > 60:
+        f["long"] = WEIGHTS["long"]
+    score = max(0.0, min(1.0, sum(f.values())))
+    return round(score, 4), f
+
+
+_NUMERIC_HINT_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+                              r"million|billion|dozens?|half)\b", re.I)
+
+
+def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
+    return extract_quantities(text, offset) if _NUMERIC_HINT_RE.search(text) else []
+
+
+def _is_measured(q: Quantity) -> bool:
+    from factcheck.quantities.units import CURRENCIES, UNIT_INFO
+
+    base = (q.unit or "").split(" per ")[0]
+    return base in UNIT_INFO or base in CURRENCIES
+
+
+def classify_kind(text: str, quantities: list[Quantity], claimant_found: bool,
+                  features: dict[str, float]) -> str:
+    """The claim's kind: quantity, attribution, prediction, opinion or event."""
+    if "measured_quantity" in features:
+        return "quantity"
+    if claimant_found:
+        return "attribution"
+    if "prediction" in features:
+        return "prediction"
+    if features.get("hedge", 0) <= 2 * WEIGHTS["hedge"]:
+        return "opinion"
+    if quantities:
+        return "quantity"
+    return "event"
+
+
+def find_claimant(text: str, persons: dict[str, str], previous: str | None) -> str | None:
+    """Who makes the claim in ``text``: the subject of a reporting verb, resolved to the
+    fullest name in the article; a leading He/She takes the previous speaker."""
+    acc = ACCORDING_RE.search(text)
+    if acc:
+        who = acc.group("who").strip().rstrip(",.")
+        return _resolve(who, persons) or who
+    for vm in REPORTING_RE.finditer(text):
+        head = text[:vm.start()]
+        clause = re.split(r"[;:]|\bthat\b", head)[-1]
+        if PRONOUN_SUBJECT_RE.match(clause) and previous:
+            return previous
+        best = None
+        for pm in PERSON_RE.finditer(clause):
+            resolved = _resolve(pm.group(0), persons)
+            if resolved:
+                best = resolved
+        if best:
+            return best
+    return None
+
+
+def _resolve(mention: str, persons: dict[str, str]) -> str | None:
+    tokens = [t for t in re.split(r"\s+", mention) if t]
+    for t in reversed(tokens):
+        t = t.strip(",.’'")
+        if t in persons:
+            return persons[t]
+    return None
+
+
+def analyze_sentences(text: str, spans: list, ) -> list[SentenceAnalysis]:
+    """Analyse every sentence span of an article: score, kind, claimant, quantities."""
+    persons: dict[str, str] | None = None
+    out: list[SentenceAnalysis] = []
+    previous_speaker: str | None = None
+    for span in spans:
+        qs = _quantities_if_numeric(span.text, span.start)
+        score, features = score_sentence(span.text, qs)
+        claimant = None
+        if "attribution" in features:
+            if persons is None:
+                persons = build_person_index(text)
+            claimant = find_claimant(span.text, persons, previous_speaker)
+        if claimant:
+            previous_speaker = claimant
+        kind = classify_kind(span.text, qs, claimant is not None, features)
+        out.append(SentenceAnalysis(score, kind, claimant, qs, features))
+    return out

@@ -1,0 +1,113 @@
+"""Turn a raw article into everything the ledger stores: text, metadata, sentences, claims.
+
+Pure: the result is plain data; storing it is the ledger's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from factcheck.ingest.detect import DEFAULT_THRESHOLD, analyze_sentences
+from factcheck.ingest.metadata import (
+    parse_date,
+    sha256_of,
+    split_date_marker,
+    split_front_matter,
+    title_from,
+)
+from factcheck.ingest.readers import RawArticle
+from factcheck.ingest.segment import split_sentences
+from factcheck.quantities import Quantity
+
+
+@dataclass
+class PreparedSentence:
+    """A sentence with its check-worthiness score (offsets index the article text)."""
+
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class PreparedClaim:
+    """A candidate claim found by the detector."""
+
+    quote: str
+    start: int
+    end: int
+    score: float
+    kind: str
+    claimant: str
+    sentence_index: int
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class PreparedArticle:
+    """An article ready to store."""
+
+    text: str
+    sha256: str
+    title: str
+    url: str | None
+    outlet: str | None
+    author: str | None
+    published: dt.date | None
+    source: str
+    sentences: list[PreparedSentence]
+    claims: list[PreparedClaim]
+
+
+def read_metadata(raw: RawArticle, overrides: dict[str, str | None] | None = None,
+                  ) -> tuple[str, dict[str, str]]:
+    """The article body (metadata markers removed) and its metadata, overrides applied."""
+    body, meta = split_front_matter(raw.text)
+    meta = {**raw.meta, **meta}
+    body, marker_date = split_date_marker(body)
+    if marker_date and not meta.get("date"):
+        meta["date"] = marker_date
+    for key, value in (overrides or {}).items():
+        if value:
+            meta[key] = value
+    return body, meta
+
+
+def check_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = None) -> str:
+    """Raise ``InputError`` if ``raw`` cannot become an article (empty text, bad date);
+    return the SHA-256 its stored text will have."""
+    from factcheck.errors import InputError
+
+    body, meta = read_metadata(raw, overrides)
+    if not body.strip():
+        raise InputError(f"{raw.source}: empty article (no text); check the file or "
+                         "--text-field")
+    parse_date(meta.get("date") or meta.get("published"))
+    return sha256_of(body)
+
+
+def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = None,
+                    threshold: float = DEFAULT_THRESHOLD) -> PreparedArticle:
+    """Read metadata off ``raw``, split and score its sentences, and pick its claims.
+
+    ``overrides`` (title, url, outlet, author, date) beat metadata found in the file.
+    Raises ``InputError`` for an empty article.
+    """
+    check_article(raw, overrides=overrides)
+    body, meta = read_metadata(raw, overrides)
+    published = parse_date(meta.get("date") or meta.get("published"))
+    spans = split_sentences(body)
+    analyses = analyze_sentences(body, spans)
+    fallback_claimant = meta.get("outlet") or meta.get("author") or "the article"
+    sentences: list[PreparedSentence] = []
+    claims: list[PreparedClaim] = []
+    for i, (span, a) in enumerate(zip(spans, analyses, strict=True)):
+        sentences.append(PreparedSentence(span.start, span.end, a.score))
+        if a.score >= threshold:
+            claims.append(PreparedClaim(span.text, span.start, span.end, a.score, a.kind,
+                                        a.claimant or fallback_claimant, i, a.quantities))
+    return PreparedArticle(
+        text=body, sha256=sha256_of(body), title=title_from(raw.source, body, meta),
+        url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"),
+        published=published, source=raw.source, sentences=sentences, claims=claims)

@@ -1,0 +1,441 @@
+"""The claim ledger's services: store prepared articles, list and show claims, add claims.
+
+Every function is keyword-only and takes the session it works in; the caller decides the
+transaction. Serialisation to the JSON contract lives here too (one place for field names).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import NotFoundError, QuoteError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from factcheck.ingest.pipeline import PreparedArticle
+    from factcheck.models import Article, Claim, Quantity
+
+
+@dataclass
+class StoreResult:
+    """What storing one article did."""
+
+    article_id: int
+    claims: int
+    already: bool
+
+
+def find_article_by_hash(*, session: Session, sha256: str) -> int | None:
+    """The id of the article whose text has this SHA-256, if one is stored."""
+    from sqlmodel import select
+
+    from factcheck.models import Article
+
+    return session.exec(select(Article.id).where(Article.sha256 == sha256)).first()
+
+
+def store_article(*, session: Session, prepared: PreparedArticle,
+                  checked: bool = False) -> StoreResult:
+    """Insert an article with its sentences, claims and quantities (bulk statements).
+
+    An article whose text is already stored is left as it is (``already=True``).
+    """
+    from sqlalchemy import insert
+
+    from factcheck.models import Article, Claim, Quantity, Sentence, utcnow
+
+    if not checked:
+        existing = find_article_by_hash(session=session, sha256=prepared.sha256)
+        if existing is not None:
+            return StoreResult(existing, 0, True)
+    now = utcnow()
+    # Core statements on the session's connection: no ORM bookkeeping for bulk rows
+    conn = session.connection()
+    article_t, sentence_t, claim_t = Article.__table__, Sentence.__table__, Claim.__table__
+    article_id = conn.execute(insert(article_t).values(
+        title=prepared.title, url=prepared.url, outlet=prepared.outlet,
+        author=prepared.author, published=prepared.published, sha256=prepared.sha256,
+        source=prepared.source, text=prepared.text, ingested_at=now,
+    ).returning(article_t.c.id)).scalar_one()
+    sentence_ids: list[int] = []
+    if prepared.sentences:
+        sentence_ids = list(conn.execute(
+            insert(sentence_t).returning(sentence_t.c.id, sort_by_parameter_order=True),
+            [{"article_id": article_id, "position": i, "start": s.start, "end": s.end,
+              "score": s.score} for i, s in enumerate(prepared.sentences)],
+        ).scalars())
+    if prepared.claims:
+        claim_ids = list(conn.execute(
+            insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True),
+            [{"article_id": article_id, "sentence_id": sentence_ids[c.sentence_index],
+              "text": c.quote, "quote": c.quote, "start": c.start, "end": c.end,
+              "score": c.score, "kind": c.kind, "claimant": c.claimant, "status": "new",
+              "origin": "detected", "created_by": None, "created_at": now, "updated_at": now,
+              "version": 1} for c in prepared.claims],
+        ).scalars())
+        rows = [_quantity_row(cid, q) for cid, c in zip(claim_ids, prepared.claims, strict=True)
+                for q in c.quantities]
+        if rows:
+            conn.execute(insert(Quantity.__table__), rows)
+    return StoreResult(article_id, len(prepared.claims), False)
+
+
+def _quantity_row(claim_id: int, q) -> dict[str, Any]:
+    return {"claim_id": claim_id, "surface": q.surface, "value": q.value, "high": q.high,
+            "unit": q.unit, "qualifier": q.qualifier, "normalized_value": q.normalized_value,
+            "normalized_unit": q.normalized_unit, "start": q.start, "end": q.end}
+
+
+def get_article(*, session: Session, article_id: int) -> Article:
+    """The article, or ``NotFoundError`` naming how to list them."""
+    from factcheck.models import Article
+
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article {article_id}; see 'factcheck articles list'")
+    return article
+
+
+def list_articles(*, session: Session) -> list[dict[str, Any]]:
+    """Every article with its number of claims, oldest first."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from factcheck.models import Article, Claim
+
+    counts = (select(Claim.article_id, func.count(Claim.id).label("n"))
+              .group_by(Claim.article_id).subquery())
+    rows = session.exec(
+        select(Article.id, Article.title, Article.url, Article.outlet, Article.author,
+               Article.published, Article.sha256, Article.source, Article.ingested_at,
+               func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.article_id == Article.id).order_by(Article.id)).all()
+    return [{"id": r[0], "title": r[1], "url": r[2], "outlet": r[3], "author": r[4],
+             "published": r[5].isoformat() if r[5] else None, "sha256": r[6], "source": r[7],
+             "ingested_at": r[8].isoformat() if r[8] else None, "claims": r[9]} for r in rows]
+
+
+def article_to_dict(article: Article, *, claims: int, with_text: bool) -> dict[str, Any]:
+    """An article in the JSON contract."""
+    d = {"id": article.id, "title": article.title, "url": article.url,
+         "outlet": article.outlet, "author": article.author,
+         "published": article.published.isoformat() if article.published else None,
+         "sha256": article.sha256, "source": article.source,
+         "ingested_at": article.ingested_at.isoformat() if article.ingested_at else None,
+         "claims": claims}
+    if with_text:
+        d["text"] = article.text
+    return d
+
+
+def show_article(*, session: Session, article_id: int) -> dict[str, Any]:
+    """One article with its text and number of claims."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from factcheck.models import Claim
+
+    article = get_article(session=session, article_id=article_id)
+    n = session.exec(select(func.count(Claim.id)).where(Claim.article_id == article_id)).one()
+    return article_to_dict(article, claims=n, with_text=True)
+
+
+def quantity_to_dict(q: Quantity) -> dict[str, Any]:
+    """A stored quantity in the JSON contract."""
+    return {"surface": q.surface, "value": q.value, "high": q.high, "unit": q.unit,
+            "qualifier": q.qualifier, "normalized_value": q.normalized_value,
+            "normalized_unit": q.normalized_unit, "start": q.start, "end": q.end}
+
+
+def claim_to_dict(claim: Claim, quantities: list[Quantity]) -> dict[str, Any]:
+    """A claim in the JSON contract (offsets index the article text)."""
+    return {"id": claim.id, "article_id": claim.article_id, "text": claim.text,
+            "quote": claim.quote, "start": claim.start, "end": claim.end,
+            "status": claim.status, "score": claim.score, "kind": claim.kind,
+            "claimant": claim.claimant, "origin": claim.origin,
+            "created_by": claim.created_by,
+            "created_at": claim.created_at.isoformat() if claim.created_at else None,
+            "quantities": [quantity_to_dict(q) for q in quantities]}
+
+
+def list_claims(*, session: Session, article_id: int | None = None,
+                status: str | None = None, kind: str | None = None,
+                min_score: float | None = None, limit: int | None = None,
+                order: str = "score") -> list[dict[str, Any]]:
+    """Claims matching the filters, highest score first (or in article order)."""
+    from sqlmodel import select
+
+    from factcheck.models import Claim, Quantity
+
+    query = select(Claim)
+    if article_id is not None:
+        get_article(session=session, article_id=article_id)
+        query = query.where(Claim.article_id == article_id)
+    if status:
+        query = query.where(Claim.status == status)
+    if kind:
+        query = query.where(Claim.kind == kind)
+    if min_score is not None:
+        query = query.where(Claim.score >= min_score)
+    if order == "position":
+        query = query.order_by(Claim.article_id, Claim.start, Claim.id)
+    else:
+        query = query.order_by(Claim.score.desc(), Claim.article_id, Claim.start, Claim.id)
+    if limit:
+        query = query.limit(limit)
+    claims = list(session.exec(query))
+    by_claim: dict[int, list[Quantity]] = {c.id: [] for c in claims}
+    ids = list(by_claim)
+    for chunk_start in range(0, len(ids), 900):
+        chunk = ids[chunk_start:chunk_start + 900]
+        for q in session.exec(select(Quantity).where(Quantity.claim_id.in_(chunk))
+                              .order_by(Quantity.claim_id, Quantity.start)):
+            by_claim[q.claim_id].append(q)
+    return [claim_to_dict(c, by_claim[c.id]) for c in claims]
+
+
+def get_claim(*, session: Session, claim_id: int) -> Claim:
+    """The claim, or ``NotFoundError`` naming how to list them."""
+    from factcheck.models import Claim
+
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim {claim_id}; see 'factcheck claims list'")
+    return claim
+
+
+def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
+    """One claim with its quantities, its article's title and the paragraph around it."""
+    from sqlmodel import select
+
+    from factcheck.ingest.segment import paragraph_around
+    from factcheck.models import Quantity
+
+    claim = get_claim(session=session, claim_id=claim_id)
+    article = get_article(session=session, article_id=claim.article_id)
+    qs = list(session.exec(select(Quantity).where(Quantity.claim_id == claim.id)
+                           .order_by(Quantity.start)))
+    para = paragraph_around(article.text, claim.start, claim.end)
+    d = claim_to_dict(claim, qs)
+    d["article_title"] = article.title
+    d["paragraph"] = {"start": para.start, "end": para.end, "text": para.text}
+    return d
+
+
+def find_quote(text: str, quote: str) -> list[int]:
+    """Every offset where ``quote`` occurs verbatim in ``text``."""
+    hits, pos = [], text.find(quote)
+    while pos != -1:
+        hits.append(pos)
+        pos = text.find(quote, pos + 1)
+    return hits
+
+
+def closest_passages(text: str, quote: str, n: int = 3) -> list[str]:
+    """The sentences of ``text`` most like ``quote`` (to help fix a mistyped quote)."""
+    from factcheck.ingest.segment import split_sentences
+
+    target = quote.lower()
+    scored = []
+    for s in split_sentences(text):
+        ratio = difflib.SequenceMatcher(None, target, s.text.lower(), autojunk=False).ratio()
+        # a short quote inside a long sentence: compare with its best-matching window too
+        if len(s.text) > len(quote):
+            m = difflib.SequenceMatcher(None, s.text.lower(), target, autojunk=False)
+            block = m.find_longest_match(0, len(s.text), 0, len(target))
+            ratio = max(ratio, block.size / max(len(target), 1))
+        scored.append((ratio, s.text))
+    scored.sort(key=lambda x: -x[0])
+    return [t for r, t in scored[:n] if r > 0.2]
+
+
+def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
+              claimant: str | None = None) -> dict[str, Any]:
+    """Add a claim the detector missed; the quote must occur verbatim exactly once."""
+    from sqlmodel import select
+
+    from factcheck.ingest.detect import build_person_index, classify_kind, find_claimant, \
+        score_sentence
+    from factcheck.models import Claim, Quantity, utcnow
+    from factcheck.quantities import extract_quantities
+
+    article = get_article(session=session, article_id=article_id)
+    if not quote.strip():
+        raise QuoteError("empty quote; pass the claim's words exactly as the article has them")
+    hits = find_quote(article.text, quote)
+    if not hits:
+        near = closest_passages(article.text, quote)
+        hint = "; closest passages:\n" + "\n".join(f"  «{p}»" for p in near) if near else ""
+        raise QuoteError(f"quote not found verbatim in article {article_id}; copy it exactly "
+                         f"from the article{hint}")
+    if len(hits) > 1:
+        raise QuoteError(f"quote occurs {len(hits)} times in article {article_id} (offsets "
+                         f"{', '.join(map(str, hits))}); quote more words so it is unique")
+    start, end = hits[0], hits[0] + len(quote)
+    dup = session.exec(select(Claim.id).where(Claim.article_id == article_id,
+                                              Claim.start == start, Claim.end == end)).first()
+    if dup is not None:
+        raise QuoteError(f"claim {dup} already quotes this passage; see "
+                         f"'factcheck claims show {dup}'")
+    qs = extract_quantities(quote, start)
+    score, features = score_sentence(quote, qs)
+    who = claimant or find_claimant(quote, build_person_index(article.text), None) \
+        or article.outlet or article.author or "the article"
+    kind = classify_kind(quote, qs, who not in (article.outlet, article.author, "the article"),
+                         features)
+    now = utcnow()
+    claim = Claim(article_id=article_id, sentence_id=None, text=quote, quote=quote, start=start,
+                  end=end, score=score, kind=kind, claimant=who, status="new", origin="manual",
+                  created_by=actor, created_at=now, updated_at=now)
+    session.add(claim)
+    session.flush()
+    rows = [Quantity(claim_id=claim.id, surface=q.surface, value=q.value, high=q.high,
+                     unit=q.unit, qualifier=q.qualifier, normalized_value=q.normalized_value,
+                     normalized_unit=q.normalized_unit, start=q.start, end=q.end) for q in qs]
+    session.add_all(rows)
+    session.flush()
+    return claim_to_dict(claim, rows)
+
+
+def database_info(*, session: Session) -> dict[str, Any]:
+    """Counts of what the ledger holds."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from factcheck.models import Article, Claim, Quantity, Sentence
+
+    def count(model) -> int:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+    return {"articles": count(Article), "sentences": count(Sentence), "claims": count(Claim),
+            "quantities": count(Quantity)}
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    articles: int
+    already: int
+    claims: int
+    seconds: float
+    results: list[tuple[str, StoreResult]]
+
+
+PARALLEL_MIN_ARTICLES = 64
+HASH_BATCH = 64
+
+
+def _prepare_one(args) -> PreparedArticle:
+    from factcheck.ingest.pipeline import prepare_article
+
+    raw, overrides, threshold = args
+    return prepare_article(raw, overrides=overrides, threshold=threshold)
+
+
+def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
+               threshold: float | None = None, on_progress=None,
+               workers: int | None = None) -> IngestSummary:
+    """Detect claims in ``raws`` and store each article in its own transaction.
+
+    Every article is checked (non-empty, valid date) before anything is written, so bad
+    input writes nothing. Large runs prepare articles in worker processes while this
+    process writes.
+    """
+    import os
+    import time
+
+    from factcheck.ingest.detect import DEFAULT_THRESHOLD
+    from factcheck.ingest.pipeline import check_article
+
+    started = time.perf_counter()
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    hashes = [check_article(raw, overrides=overrides) for raw in raws]
+    known = _known_hashes(engine, set(hashes))
+    jobs, seen = [], set(known)
+    for raw, sha in zip(raws, hashes, strict=True):
+        if sha not in seen:  # stored before, or earlier in this run: nothing to detect
+            seen.add(sha)
+            jobs.append((raw, overrides, threshold))
+        elif on_progress:
+            on_progress(1)
+    n_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_MIN_ARTICLES and n_workers > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_workers) as pool:
+            stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=8),
+                                on_progress)
+    else:
+        stored = _store_all(engine, map(_prepare_one, jobs), on_progress)
+    stored_by_sha = dict(stored)
+    results: list[tuple[str, StoreResult]] = []
+    for raw, sha in zip(raws, hashes, strict=True):
+        result = stored_by_sha.pop(sha, None)
+        if result is None:
+            article_id = known.get(sha) or _stored_id(stored, sha)
+            result = StoreResult(article_id, 0, True)
+        results.append((raw.source, result))
+    new = [r for _, r in results if not r.already]
+    return IngestSummary(len(new), len(results) - len(new), sum(r.claims for r in new),
+                         time.perf_counter() - started, results)
+
+
+def _known_hashes(engine, hashes: set[str]) -> dict[str, int]:
+    from sqlmodel import select
+
+    from factcheck.db import session_scope
+    from factcheck.models import Article
+
+    known: dict[str, int] = {}
+    ordered = sorted(hashes)
+    with session_scope(engine) as session:
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i:i + 500]
+            known.update(session.exec(select(Article.sha256, Article.id)
+                                      .where(Article.sha256.in_(chunk))).all())
+    return known
+
+
+def _stored_id(stored: list[tuple[str, StoreResult]], sha: str) -> int:
+    return next(r.article_id for s, r in stored if s == sha)
+
+
+def _store_all(engine, prepared_iter, on_progress) -> list[tuple[str, StoreResult]]:
+    """Store prepared articles; return (sha256, result) pairs in order."""
+    from itertools import islice
+
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import select
+
+    from factcheck.db import session_scope
+    from factcheck.models import Article
+
+    results: list[tuple[str, StoreResult]] = []
+    iterator = iter(prepared_iter)
+    while batch := list(islice(iterator, HASH_BATCH)):
+        with session_scope(engine) as session:
+            known = dict(session.exec(select(Article.sha256, Article.id).where(
+                Article.sha256.in_({p.sha256 for p in batch}))).all())
+        for p in batch:
+            if p.sha256 in known:
+                results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
+            else:
+                try:
+                    with session_scope(engine) as session:
+                        result = store_article(session=session, prepared=p, checked=True)
+                except IntegrityError:  # another writer stored the same text first
+                    with session_scope(engine) as session:
+                        existing = find_article_by_hash(session=session, sha256=p.sha256)
+                    if existing is None:
+                        raise
+                    result = StoreResult(existing, 0, True)
+                known[p.sha256] = result.article_id
+                results.append((p.sha256, result))
+            if on_progress:
+                on_progress(1)
+    return results
