@@ -54,9 +54,13 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except NoSuchModuleError:
-        raise DatabaseError(f"no driver for '{parsed.drivername}' in {safe_url(url)}; for "
-                            "PostgreSQL install psycopg: pip install 'factcheck[postgres]'"
-                            ) from None
+        if parsed.get_backend_name() == "postgresql":
+            raise DatabaseError(f"no driver '{parsed.drivername}' for {safe_url(url)}; use "
+                                "postgresql+psycopg:// and pip install 'factcheck[postgres]'"
+                                ) from None
+        raise DatabaseError(f"bad database URL '{safe_url(url)}': unknown database type "
+                            f"'{parsed.drivername}'; use sqlite:///PATH or "
+                            "postgresql+psycopg://USER@HOST:PORT/DB") from None
     except ModuleNotFoundError as exc:
         raise DatabaseError(f"database driver {exc.name} is not installed; for PostgreSQL "
                             "install it with: pip install 'factcheck[postgres]'") from None

@@ -275,6 +275,11 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
         raise QuoteError(f"quote occurs {len(hits)} times in article {article_id} (offsets "
                          f"{', '.join(map(str, hits))}); quote more words so it is unique")
     start, end = hits[0], hits[0] + len(quote)
+    text = article.text
+    if (start > 0 and text[start - 1].isalnum() and quote[0].isalnum()) or (
+            end < len(text) and text[end].isalnum() and quote[-1].isalnum()):
+        raise QuoteError(f"quote cuts a word in half (article {article_id}, offsets "
+                         f"{start}–{end}); extend it to whole words")
     dup = session.exec(select(Claim.id).where(Claim.article_id == article_id,
                                               Claim.start == start, Claim.end == end)).first()
     if dup is not None:

@@ -57,7 +57,7 @@ def iter_sources(paths: list[str], *, text_field: str = "text",
 def read_file(path: Path, *, text_field: str = "text") -> Iterator[RawArticle]:
     """Yield the article(s) in one file, chosen by its suffix."""
     suffix = path.suffix.lower()
-    data = _read_text(path)
+    data = read_text_file(path)
     if suffix in (".csv", ".tsv"):
         yield from _read_csv(path, data, text_field, delimiter="\t" if suffix == ".tsv" else ",")
     elif suffix in (".jsonl", ".ndjson"):
@@ -69,7 +69,8 @@ def read_file(path: Path, *, text_field: str = "text") -> Iterator[RawArticle]:
         yield RawArticle(data, str(path))
 
 
-def _read_text(path: Path) -> str:
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 text file; binary or non-UTF-8 content raises ``InputError``."""
     from factcheck.errors import InputError
 
     try:

@@ -1,0 +1,112 @@
+"""``factcheck claims``: list, show and add claims."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from factcheck.cli._common import (
+    actor,
+    format_quantity,
+    guarded,
+    print_json,
+    print_table,
+    session,
+)
+
+app = typer.Typer(help="Check-worthy claims found in articles.", no_args_is_help=True)
+
+
+@app.command("list")
+@guarded
+def list_command(
+    ctx: typer.Context,
+    article: int | None = typer.Option(None, "--article", help="Only this article's claims."),
+    status: str | None = typer.Option(None, "--status", help="Only claims with this status."),
+    kind: str | None = typer.Option(None, "--kind", help="Only claims of this kind."),
+    min_score: float | None = typer.Option(None, "--min-score", help="Only scores >= this."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
+    by_position: bool = typer.Option(False, "--by-position",
+                                     help="In article order instead of by score."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output (an array of claims)."),
+) -> None:
+    """List claims, most check-worthy first."""
+    from factcheck.ledger import list_claims
+
+    with session(ctx) as s:
+        rows = list_claims(session=s, article_id=article, status=status, kind=kind,
+                           min_score=min_score, limit=limit,
+                           order="position" if by_position else "score")
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("No claims match.")
+        return
+    print_table(["id", "score", "kind", "claimant", "status", "quote"],
+                [[str(r["id"]), f"{r['score']:.2f}", r["kind"], (r["claimant"] or "")[:24],
+                  r["status"], r["quote"]] for r in rows])
+
+
+@app.command("show")
+@guarded
+def show_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar="ID"),
+                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+    """Show a claim: its quote highlighted in its paragraph, claimant and quantities."""
+    from factcheck.ledger import show_claim
+
+    with session(ctx) as s:
+        data = show_claim(session=s, claim_id=claim_id)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Claim {data['id']} · article {data['article_id']} "
+               f"({data['article_title']}) · {data['status']}")
+    typer.echo(f"score {data['score']:.2f} · kind {data['kind']} · claimant "
+               f"{data['claimant'] or '-'} · offsets {data['start']}–{data['end']}")
+    typer.echo("")
+    typer.echo(highlight(data["paragraph"], data["start"], data["end"]))
+    typer.echo("")
+    if data["quantities"]:
+        typer.echo("Quantities:")
+        for q in data["quantities"]:
+            typer.echo(f"  {format_quantity(q)}")
+    else:
+        typer.echo("Quantities: none")
+
+
+def highlight(paragraph: dict, start: int, end: int) -> str:
+    """The paragraph with the quote marked: bold reverse video on a terminal, «…» in pipes."""
+    text, base = paragraph["text"], paragraph["start"]
+    a, b = start - base, end - base
+    if sys.stdout.isatty():
+        marked = typer.style(text[a:b], bold=True, reverse=True)
+    else:
+        marked = f"«{text[a:b]}»"
+    return text[:a] + marked + text[b:]
+
+
+@app.command("add")
+@guarded
+def add_command(
+    ctx: typer.Context,
+    article_id: int = typer.Argument(..., metavar="ARTICLE"),
+    quote: str = typer.Option(..., "--quote", help="The claim's words, exactly as the "
+                              "article has them (must occur exactly once)."),
+    claimant: str | None = typer.Option(None, "--claimant", help="Who made the claim."),
+    as_name: str | None = typer.Option(None, "--as", help="Who is adding it (default "
+                                       "$FACTCHECK_REVIEWER, else your user name)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+) -> None:
+    """Add a claim the detector missed, quoting the article verbatim."""
+    from factcheck.ledger import add_claim
+
+    with session(ctx) as s:
+        data = add_claim(session=s, article_id=article_id, quote=quote, actor=actor(as_name),
+                         claimant=claimant)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Added claim {data['id']} to article {article_id} "
+               f"(offsets {data['start']}–{data['end']}, kind {data['kind']}).")

@@ -1,0 +1,5 @@
+"""Bind every Gherkin feature in features/ to the shared steps."""
+
+from pytest_bdd import scenarios
+
+scenarios("ingest.feature", "claim_add.feature", "bad_input.feature")
