@@ -257,8 +257,12 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
     """Add a claim the detector missed; the quote must occur verbatim exactly once."""
     from sqlmodel import select
 
-    from factcheck.ingest.detect import build_person_index, classify_kind, find_claimant, \
-        score_sentence
+    from factcheck.ingest.detect import (
+        build_person_index,
+        classify_kind,
+        find_claimant,
+        score_sentence,
+    )
     from factcheck.models import Claim, Quantity, utcnow
     from factcheck.quantities import extract_quantities
 

@@ -36,7 +36,7 @@ REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|sugg
                    r"admitted|denied|denies|believes|believed|thinks|maintained|contended|"
                    r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
 REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
+ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
 FACTUAL_RE = re.compile(r"\b(?:confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|"
                         r"announced|rose|fell|increased|decreased|spent|paid|won|lost|cost|"
                         r"launched|tested|fired|built|sold|bought|accompanied|showcased|"
@@ -68,14 +68,23 @@ TITLES = (r"(?:Gen|Adm|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Cmdr)\.
 PERSON_RE = re.compile(
     rf"(?=[A-Z])(?:(?P<title>{TITLES})\s+)?"
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){0,2})")
-ORG_WORDS = frozenset("""Committee Assembly Nations States Union Ministry Department Council
-Congress Parliament Senate House Army Navy Force Forces NATO Kingdom Republic Korea Russia
-Ukraine America Europe Asia Africa China Bank Party Court Agency Office Group Corporation
-Company Inc University Times Post News BBC Reuters Kremlin Pentagon Moscow Washington
-Defense Defence General Military United International Ukrainian Russian American""".split())
-NOT_NAMES = frozenset("""The A An This That These Those It He She They We I In On At For By With
-From As But And Or If When While Though Although Of Additionally Furthermore However Meanwhile
-Concurrently Amidst During One Yes No Q FAQ Adm Gen""".split())
+ORG_WORDS = frozenset([
+    "Committee", "Assembly", "Nations", "States", "Union", "Ministry", "Department", "Council",
+    "Congress", "Parliament", "Senate", "House", "Army", "Navy", "Force", "Forces", "NATO",
+    "Kingdom", "Republic", "Korea", "Russia", "Ukraine", "America", "Europe", "Asia", "Africa",
+    "China", "Bank", "Party", "Court", "Agency", "Office", "Group", "Corporation", "Company",
+    "Inc", "University", "Times", "Post", "News", "BBC", "Reuters", "Kremlin", "Pentagon",
+    "Moscow", "Washington", "Defense", "Defence", "General", "Military", "United",
+    "International", "Ukrainian", "Russian", "American", "North", "South", "East", "West",
+    "Korean", "Chinese", "British", "French", "German", "European", "Israeli", "Iranian",
+    "Indian", "Japanese"
+])
+NOT_NAMES = frozenset([
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "In", "On", "At", "For", "By", "With", "From", "As", "But", "And", "Or", "If", "When",
+    "While", "Though", "Although", "Of", "Additionally", "Furthermore", "However", "Meanwhile",
+    "Concurrently", "Amidst", "During", "One", "Yes", "No", "Q", "FAQ", "Adm", "Gen"
+])
 PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:He|She)\b")
 
 
@@ -98,6 +107,8 @@ def build_person_index(text: str) -> dict[str, str]:
             continue
         if len(tokens) < 2 and not m.group("title"):
             continue
+        name = re.sub(r"[’']s$", "", name)
+        tokens = name.split()
         full = f"{m.group('title')} {name}" if m.group("title") else name
         full = re.sub(r"\s+", " ", full)
         for t in tokens:

@@ -13,13 +13,18 @@ import re
 from dataclasses import dataclass
 
 # Titles and abbreviations after which a full stop never ends a sentence.
-NEVER_END = frozenset("""
-mr mrs ms dr prof gen adm lt col capt maj sgt cpl pvt cmdr sen rep gov pres supt insp det
-st mt ft no nos vs v e.g i.e cf approx est dept fig figs vol vols pp p ed eds rev hon fr
-jan feb mar apr jun jul aug sep sept oct nov dec messrs sr jr
-""".split())
+NEVER_END = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "capt", "maj", "sgt", "cpl",
+    "pvt", "cmdr", "sen", "rep", "gov", "pres", "supt", "insp", "det", "st", "mt", "ft", "no",
+    "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "fig", "figs", "vol", "vols",
+    "pp", "p", "ed", "eds", "rev", "hon", "fr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "messrs", "sr", "jr"
+])
 # Abbreviations that end a sentence only when a capitalised word follows ("in the U.S. The").
-MAYBE_END = frozenset("u.s u.k u.n e.u inc corp co ltd plc llc bros etc a.m p.m".split())
+MAYBE_END = frozenset([
+    "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "plc", "llc", "bros", "etc", "a.m",
+    "p.m"
+])
 
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n\s*|\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factcheck.quantities.units import (
     CASE_SENSITIVE,
@@ -104,16 +104,21 @@ QUALIFIER_RE = re.compile(
 QUALIFIER_SYMBOL = {"lt": "<", "gt": ">", "approx": "~", "tilde": "~", "up": "up",
                     "down": "down"}
 
-STOPWORDS = frozenset("""
-a an the of to in on at for by with from and or but nor than as is was were are be been being
-has had have will would shall should can could may might must do does did that which who whom
-whose this these those it its his her their our my your all such so if when into over under
-about after before since until while more most less least per each every other another some
-any no not only also just even still yet very too then there here where what why how out up
-down off again further once both either neither own same few many much several against
-between through during above below among within without toward towards upon onto via
-o'clock am pm a.m. p.m. percent i you he she we they me him us them one ones
-""".split())
+STOPWORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or",
+    "but", "nor", "than", "as", "is", "was", "were", "are", "be", "been", "being", "has", "had",
+    "have", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do",
+    "does", "did", "that", "which", "who", "whom", "whose", "this", "these", "those", "it",
+    "its", "his", "her", "their", "our", "my", "your", "all", "such", "so", "if", "when",
+    "into", "over", "under", "about", "after", "before", "since", "until", "while", "more",
+    "most", "less", "least", "per", "each", "every", "other", "another", "some", "any", "no",
+    "not", "only", "also", "just", "even", "still", "yet", "very", "too", "then", "there",
+    "here", "where", "what", "why", "how", "out", "up", "down", "off", "again", "further",
+    "once", "both", "either", "neither", "own", "same", "few", "many", "much", "several",
+    "against", "between", "through", "during", "above", "below", "among", "within", "without",
+    "toward", "towards", "upon", "onto", "via", "o'clock", "am", "pm", "a.m.", "p.m.",
+    "percent", "i", "you", "he", "she", "we", "they", "me", "him", "us", "them", "one", "ones"
+])
 
 _MAX_UNIT_WORDS = 4
 
@@ -295,7 +300,7 @@ def singular(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=None)
+@cache
 def _conversion(pint_unit: str, target: str) -> tuple[float, float] | None:
     """Return (factor, offset) converting ``pint_unit`` to ``target``: from the table
     precomputed with pint, else from pint itself (loaded once, only then)."""
@@ -394,10 +399,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             return None
     else:
         # a number glued to letters on the left ("Tu-160", "MiG-31", "scp-173") is a name
-        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_#"):
-            if not PREFIX_RE.search(text[max(0, start - 8):start]) and not \
-                    MILLION_CODE_RE.search(text[max(0, start - 8):start]):
-                return None
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_#") and not (
+                PREFIX_RE.search(text[max(0, start - 8):start])
+                or MILLION_CODE_RE.search(text[max(0, start - 8):start])):
+            return None
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
             return None
         if start > 1 and text[start - 1] in ".:/" and text[start - 2].isdigit():
@@ -548,9 +553,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         nw = NEXT_WORD_RE.match(text, cursor)
         if nw and approx and nw.group("w").lower() == "of":  # "dozens of homes"
             nw = NEXT_WORD_RE.match(text, nw.end())
-        if nw and text[cursor:nw.start("w")].strip(" -") in ("", "of") and nw.group("w").lower() not in \
-                STOPWORDS and not nw.group("w").lower().endswith("ly") and \
-                not nw.group("w")[0].isupper() and len(nw.group("w")) > 2:
+        word = nw.group("w") if nw else ""
+        if nw and text[cursor:nw.start("w")].strip(" -") in ("", "of") and \
+                word.lower() not in STOPWORDS and not word.lower().endswith("ly") and \
+                not word[0].isupper() and len(word) > 2:
             unit = singular(nw.group("w"))
             unit_kind = "count"
             if unit == "time":

@@ -205,10 +205,12 @@ _add("percentage per year", "% per annum", "% a year", "percent a year",
      "percent per year", "% per year", "percent per annum")
 _add("point", "point", "points")
 _add("count", "times")
-_add("celsius", "celsius", "celcius", "centigrade", "centigrate", "°c", "° celsius", "°celsius", "degrees celsius",
+_add("celsius", "celsius", "celcius", "centigrade", "centigrate", "°c", "° celsius", "°celsius",
+     "degrees celsius",
      "degree celsius", "degrees c", "degree c", "deg c", "deg celsius", "degrees centigrade",
      "degrees celcius")
-_add("fahrenheit", "fahrenheit", "farenheit", "°f", "° fahrenheit", "°fahrenheit", "degrees fahrenheit", "degree fahrenheit",
+_add("fahrenheit", "fahrenheit", "farenheit", "°f", "° fahrenheit", "°fahrenheit",
+     "degrees fahrenheit", "degree fahrenheit",
      "degrees f", "degree f", "deg f", "degrees farenheit", "deg fahrenheit")
 _add("degree", "degree", "degrees", "°", "deg", "deg.")
 _add("radian", "rad", "radian", "radians")

@@ -1,14 +1,13 @@
 """initial ledger: articles, sentences, claims, quantities
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 21:43:37.968505
 """
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = '0001'
 down_revision: str | None = None
@@ -17,7 +16,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('article',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.Text(), nullable=False),
@@ -92,7 +91,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('quantity', schema=None) as batch_op:
         batch_op.drop_index('ix_quantity_claim')
 

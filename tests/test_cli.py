@@ -1,0 +1,202 @@
+"""The CLI's contracts: JSON fields, exit codes, exact messages, start-up weight."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+
+def run_json(cli, *args):
+    result = cli(*args, "--json", catch=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_reports_articles_claims_and_time(cli):
+    result = cli("ingest", str(SAMPLE), catch=False)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("kim-russia-arsenal-2023-11-12.txt: article 1, ")
+    assert lines[-1].startswith("Ingested 1 article (0 already ingested), ")
+    assert lines[-1].endswith(" s")
+
+
+def test_claims_list_json_contract(cli, ingested):
+    claims = run_json(cli, "claims", "list")
+    text = run_json(cli, "articles", "show", str(ingested))["text"]
+    assert claims
+    for c in claims:
+        assert {"id", "article_id", "text", "quote", "start", "end", "status", "score", "kind",
+                "claimant", "quantities"} <= set(c)
+        assert text[c["start"]:c["end"]] == c["quote"]
+        assert c["status"] == "new"
+        assert 0 <= c["score"] <= 1
+        for q in c["quantities"]:
+            assert {"surface", "value", "high", "unit", "qualifier", "normalized_value",
+                    "normalized_unit", "start", "end"} <= set(q)
+    scores = [c["score"] for c in claims]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_articles_list_json_contract(cli, ingested):
+    [article] = run_json(cli, "articles", "list")
+    assert {"id", "title", "published", "sha256", "claims"} <= set(article)
+    import hashlib
+
+    text = run_json(cli, "articles", "show", str(ingested))["text"]
+    assert article["sha256"] == hashlib.sha256(text.encode()).hexdigest()
+    assert article["claims"] == len(run_json(cli, "claims", "list"))
+
+
+def test_claims_list_filters(cli, ingested):
+    quantity_claims = run_json(cli, "claims", "list", "--kind", "quantity")
+    assert quantity_claims and all(c["kind"] == "quantity" for c in quantity_claims)
+    assert len(run_json(cli, "claims", "list", "--limit", "2")) == 2
+    assert run_json(cli, "claims", "list", "--status", "published") == []
+    ordered = run_json(cli, "claims", "list", "--by-position")
+    assert [c["start"] for c in ordered] == sorted(c["start"] for c in ordered)
+
+
+def test_claims_list_table_shows_the_trimmed_quote(cli, ingested):
+    result = cli("claims", "list", catch=False)
+    header, first = result.stdout.splitlines()[:2]
+    assert header.split() == ["id", "score", "kind", "claimant", "status", "quote"]
+    assert "One of the highlights" in first
+
+
+def test_claims_show_highlights_the_quote_in_its_paragraph(cli, ingested):
+    top = run_json(cli, "claims", "list", "--limit", "1")[0]
+    result = cli("claims", "show", str(top["id"]), catch=False)
+    assert f"«{top['quote']}»" in result.stdout
+    assert "This missile, carried by MiG-31" in result.stdout  # the rest of the paragraph
+    assert "'over 7,600 mph': > 7,600 mile per hour = 12,231 km/h" in result.stdout
+    data = run_json(cli, "claims", "show", str(top["id"]))
+    assert data["paragraph"]["text"].startswith("One of the highlights")
+
+
+def test_unknown_ids_exit_1_with_a_hint(cli, ingested):
+    result = cli("claims", "show", "999")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no claim 999; see 'factcheck claims list'\n"
+    result = cli("articles", "show", "42")
+    assert result.stderr == "Error: no article 42; see 'factcheck articles list'\n"
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("claims", "show", "not-a-number").exit_code == 2
+    result = cli("quantities")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: give either TEXT or --file PATH")
+
+
+def test_quantities_command_text_and_file(cli, tmp_path):
+    data = run_json(cli, "quantities", "speeds of over 7,600 mph")
+    assert data == [{"surface": "over 7,600 mph", "value": 7600.0, "high": None,
+                     "unit": "mile per hour", "qualifier": ">", "normalized_value": 12231.0,
+                     "normalized_unit": "km/h", "start": 10, "end": 24}]
+    f = tmp_path / "lines.txt"
+    f.write_text("$24 billion in aid\nno numbers here\nover 4,040 miles\n", encoding="utf-8")
+    per_line = run_json(cli, "quantities", "--file", str(f))
+    assert [len(x) for x in per_line] == [1, 0, 1]
+    assert per_line[0][0]["value"] == 24e9 and per_line[2][0]["unit"] == "mile"
+    assert cli("quantities", "no numbers").stdout == "No quantities found.\n"
+
+
+def test_ingest_from_stdin_with_flags(cli):
+    text = "The bridge, a made-up fixture, cost $4 billion and spans 2.5 miles."
+    result = cli("ingest", "-", "--title", "Bridge", "--outlet", "Fixture Times",
+                 "--date", "2024-05-01", input=text, catch=False)
+    assert result.exit_code == 0, result.output
+    [article] = run_json(cli, "articles", "list")
+    assert (article["title"], article["published"]) == ("Bridge", "2024-05-01")
+    [claim] = run_json(cli, "claims", "list")
+    assert claim["claimant"] == "Fixture Times"
+    assert [q["unit"] for q in claim["quantities"]] == ["dollar", "mile"]
+
+
+def test_csv_corpus_and_text_field(cli, tmp_path):
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('body\n"Exports rose 12% to $4 billion, the ministry said."\n'
+                      '"Imports fell 3% in 2023, officials said."\n', encoding="utf-8")
+    result = cli("ingest", str(corpus), "--text-field", "body", catch=False)
+    assert result.exit_code == 0
+    assert "Ingested 2 articles (0 already ingested)" in result.stdout
+    missing = cli("ingest", str(corpus))
+    assert missing.exit_code == 1
+    assert missing.stderr == (f"Error: {corpus}: no 'text' column (columns: body); "
+                              "pass --text-field NAME\n")
+
+
+def test_a_failure_while_storing_leaves_nothing_of_that_article(cli, monkeypatch):
+    import factcheck.ledger as ledger
+
+    def explode(claim_id, q):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ledger, "_quantity_row", explode)
+    result = cli("ingest", str(SAMPLE))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unexpected RuntimeError: disk on fire")
+    monkeypatch.undo()
+    assert run_json(cli, "articles", "list") == []
+    assert run_json(cli, "claims", "list") == []
+
+
+def test_debug_shows_the_traceback(cli):
+    result = cli("--debug", "claims", "show", "5")
+    assert result.exit_code == 1
+    assert result.exception is not None and "no claim 5" in str(result.exception)
+
+
+def test_db_info_and_upgrade(cli, database_url):
+    result = cli("db", "upgrade", catch=False)
+    assert result.exit_code == 0
+    assert result.stdout in ("Upgraded database from schema none to 0001.\n",
+                             "Database is up to date (schema 0001).\n")
+    assert cli("db", "upgrade").stdout == "Database is up to date (schema 0001).\n"
+    info = run_json(cli, "db", "info")
+    assert info["schema"] == info["head"] == "0001"
+    assert info["articles"] == 0
+
+
+def test_default_database_is_a_local_sqlite_file(cli, monkeypatch, tmp_path):
+    monkeypatch.delenv("FACTCHECK_DB")
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "desk"))
+    info = run_json(cli, "db", "info")
+    assert info["url"] == f"sqlite:///{tmp_path / 'desk' / 'factcheck.db'}"
+    assert (tmp_path / "desk" / "factcheck.db").exists()
+
+
+def test_db_option_beats_the_environment(cli, tmp_path):
+    other = tmp_path / "other.db"
+    result = cli("--db", str(other), "ingest", str(SAMPLE), catch=False)
+    assert result.exit_code == 0
+    assert run_json(cli, "--db", str(other), "articles", "list")[0]["id"] == 1
+    assert run_json(cli, "articles", "list") == []
+
+
+def test_help_does_not_import_the_database_layer():
+    code = ("import sys; from factcheck.cli import app\n"
+            "from typer.testing import CliRunner\n"
+            "r = CliRunner().invoke(app, ['--help'])\n"
+            "assert r.exit_code == 0, r.output\n"
+            "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pint') "
+            "if m in sys.modules]\n"
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("command", [["--help"], ["ingest", "--help"], ["claims", "--help"],
+                                     ["claims", "add", "--help"], ["db", "--help"],
+                                     ["quantities", "--help"], ["articles", "--help"]])
+def test_help_texts_document_the_commands(cli, command):
+    result = cli(*command, catch=False)
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
