@@ -35,10 +35,9 @@ def safe_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     """Create the engine for ``url`` (SQLite pragmas set on connect); errors become
     ``DatabaseError`` with what to do."""
-    from sqlalchemy import event
+    from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-    from sqlmodel import create_engine
 
     try:
         parsed = make_url(url)
@@ -107,18 +106,34 @@ def _alembic_config(connection=None):
 
 
 def head_revision() -> str:
-    """The newest migration shipped with this version."""
-    from alembic.script import ScriptDirectory
+    """The newest migration shipped with this version (read from the version files'
+    ``revision``/``down_revision`` lines, so checking needs no Alembic import)."""
+    import re
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = re.search(r"^revision: str = ['\"](\w+)['\"]", source, re.M)
+        down = re.search(r"^down_revision: str \| None = (?:['\"](\w+)['\"]|None)", source,
+                         re.M)
+        if rev:
+            revisions[rev.group(1)] = down.group(1) if down else None
+    parents = set(revisions.values())
+    heads = sorted(r for r in revisions if r not in parents)
+    if len(heads) != 1:
+        raise DatabaseError(f"the shipped migrations have {len(heads)} heads; reinstall "
+                            "factcheck")
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
     """The migration the database is at (``None`` for a blank database)."""
-    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect, text
 
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:

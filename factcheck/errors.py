@@ -37,3 +37,11 @@ class NotFoundError(FactcheckError):
 
 class QuoteError(FactcheckError):
     """A quote does not occur exactly once in its article."""
+
+
+class WorkflowError(FactcheckError):
+    """An editorial rule refuses the action (wrong status, missing evidence, self-approval)."""
+
+
+class ConflictError(FactcheckError):
+    """Someone else changed the claim since it was read."""

@@ -43,31 +43,39 @@ def store_article(*, session: Session, prepared: PreparedArticle,
 
     An article whose text is already stored is left as it is (``already=True``).
     """
-    from sqlalchemy import insert
-
-    from factcheck.models import Article, Claim, Quantity, Sentence, utcnow
-
     if not checked:
         existing = find_article_by_hash(session=session, sha256=prepared.sha256)
         if existing is not None:
             return StoreResult(existing, 0, True)
+    article_id = insert_article_rows(session.connection(), prepared)
+    return StoreResult(article_id, len(prepared.claims), False)
+
+
+def insert_article_rows(conn, prepared: PreparedArticle) -> int:
+    """Write one prepared article on ``conn`` (inside the caller's transaction).
+
+    Core statements, and plain ``executemany`` for the bulk rows: the ORM's per-row
+    bookkeeping would cost more than the detection itself on a large corpus.
+    """
+    from sqlalchemy import insert, select
+
+    from factcheck.models import Article, Claim, Quantity, Sentence, utcnow
+
     now = utcnow()
-    # Core statements on the session's connection: no ORM bookkeeping for bulk rows
-    conn = session.connection()
     article_t, sentence_t, claim_t = Article.__table__, Sentence.__table__, Claim.__table__
     article_id = conn.execute(insert(article_t).values(
         title=prepared.title, url=prepared.url, outlet=prepared.outlet,
         author=prepared.author, published=prepared.published, sha256=prepared.sha256,
         source=prepared.source, text=prepared.text, ingested_at=now,
     ).returning(article_t.c.id)).scalar_one()
-    sentence_ids: list[int] = []
     if prepared.sentences:
-        sentence_ids = list(conn.execute(
-            insert(sentence_t).returning(sentence_t.c.id, sort_by_parameter_order=True),
-            [{"article_id": article_id, "position": i, "start": s.start, "end": s.end,
-              "score": s.score} for i, s in enumerate(prepared.sentences)],
-        ).scalars())
+        _executemany(conn, sentence_t, ["article_id", "position", "start", "end", "score"],
+                     [(article_id, i, s.start, s.end, s.score)
+                      for i, s in enumerate(prepared.sentences)])
     if prepared.claims:
+        sentence_ids = list(conn.execute(
+            select(sentence_t.c.id).where(sentence_t.c.article_id == article_id)
+            .order_by(sentence_t.c.position)).scalars())
         claim_ids = list(conn.execute(
             insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True),
             [{"article_id": article_id, "sentence_id": sentence_ids[c.sentence_index],
@@ -79,8 +87,24 @@ def store_article(*, session: Session, prepared: PreparedArticle,
         rows = [_quantity_row(cid, q) for cid, c in zip(claim_ids, prepared.claims, strict=True)
                 for q in c.quantities]
         if rows:
-            conn.execute(insert(Quantity.__table__), rows)
-    return StoreResult(article_id, len(prepared.claims), False)
+            _executemany(conn, Quantity.__table__, list(rows[0]), [tuple(r.values())
+                                                                  for r in rows])
+    return article_id
+
+
+def _executemany(conn, table, columns: list[str], rows: list[tuple]) -> None:
+    """INSERT many rows with the driver's own executemany (named placeholders)."""
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    if dialect.paramstyle == "qmark":
+        marks = ", ".join("?" for _ in columns)
+        params: list = rows
+    else:  # psycopg: pyformat / format
+        marks = ", ".join("%s" for _ in columns)
+        params = rows
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+           f"VALUES ({marks})")
+    conn.exec_driver_sql(sql, params)
 
 
 def _quantity_row(claim_id: int, q) -> dict[str, Any]:
@@ -158,13 +182,14 @@ def claim_to_dict(claim: Claim, quantities: list[Quantity]) -> dict[str, Any]:
             "claimant": claim.claimant, "origin": claim.origin,
             "created_by": claim.created_by,
             "created_at": claim.created_at.isoformat() if claim.created_at else None,
+            "assignee": claim.assignee, "version": claim.version,
             "quantities": [quantity_to_dict(q) for q in quantities]}
 
 
 def list_claims(*, session: Session, article_id: int | None = None,
                 status: str | None = None, kind: str | None = None,
                 min_score: float | None = None, limit: int | None = None,
-                order: str = "score") -> list[dict[str, Any]]:
+                order: str = "score", assignee: str | None = None) -> list[dict[str, Any]]:
     """Claims matching the filters, highest score first (or in article order)."""
     from sqlmodel import select
 
@@ -180,6 +205,8 @@ def list_claims(*, session: Session, article_id: int | None = None,
         query = query.where(Claim.kind == kind)
     if min_score is not None:
         query = query.where(Claim.score >= min_score)
+    if assignee is not None:
+        query = query.where(Claim.assignee == assignee)
     if order == "position":
         query = query.order_by(Claim.article_id, Claim.start, Claim.id)
     else:
@@ -187,14 +214,24 @@ def list_claims(*, session: Session, article_id: int | None = None,
     if limit:
         query = query.limit(limit)
     claims = list(session.exec(query))
+    from factcheck.models import Verdict
+
     by_claim: dict[int, list[Quantity]] = {c.id: [] for c in claims}
+    ratings: dict[int, str] = {}
     ids = list(by_claim)
     for chunk_start in range(0, len(ids), 900):
         chunk = ids[chunk_start:chunk_start + 900]
         for q in session.exec(select(Quantity).where(Quantity.claim_id.in_(chunk))
                               .order_by(Quantity.claim_id, Quantity.start)):
             by_claim[q.claim_id].append(q)
-    return [claim_to_dict(c, by_claim[c.id]) for c in claims]
+        ratings.update(session.exec(select(Verdict.claim_id, Verdict.rating).where(
+            Verdict.claim_id.in_(chunk), Verdict.superseded_at.is_(None))).all())
+    out = []
+    for c in claims:
+        d = claim_to_dict(c, by_claim[c.id])
+        d["rating"] = ratings.get(c.id)
+        out.append(d)
+    return out
 
 
 def get_claim(*, session: Session, claim_id: int) -> Claim:
@@ -219,7 +256,10 @@ def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
     qs = list(session.exec(select(Quantity).where(Quantity.claim_id == claim.id)
                            .order_by(Quantity.start)))
     para = paragraph_around(article.text, claim.start, claim.end)
+    from factcheck.review import review_state
+
     d = claim_to_dict(claim, qs)
+    d.update(review_state(session=session, claim=claim))
     d["article_title"] = article.title
     d["paragraph"] = {"start": para.start, "end": para.end, "text": para.text}
     return d
@@ -306,6 +346,11 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
                      normalized_unit=q.normalized_unit, start=q.start, end=q.end) for q in qs]
     session.add_all(rows)
     session.flush()
+    from factcheck.audit import append_event
+
+    append_event(session=session, claim_id=claim.id, actor=actor, action="create",
+                 from_status=None, to_status="new", details={"origin": "manual",
+                                                              "start": start, "end": end})
     return claim_to_dict(claim, rows)
 
 
@@ -347,7 +392,7 @@ def _prepare_one(args) -> PreparedArticle:
 
 def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
                threshold: float | None = None, on_progress=None,
-               workers: int | None = None) -> IngestSummary:
+               workers: int | None = None, actor: str = "factcheck") -> IngestSummary:
     """Detect claims in ``raws`` and store each article in its own transaction.
 
     Every article is checked (non-empty, valid date) before anything is written, so bad
@@ -381,6 +426,17 @@ def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
                                 on_progress)
     else:
         stored = _store_all(engine, map(_prepare_one, jobs), on_progress)
+    new_ids = [r.article_id for _, r in stored if not r.already]
+    if new_ids:
+        # one history entry per run (not per article, which would double the cost of a
+        # large ingest); the articles themselves carry their SHA-256 and ingest time
+        from factcheck.audit import append_event
+        from factcheck.db import session_scope
+
+        with session_scope(engine) as session:
+            append_event(session=session, actor=actor, action="ingest",
+                         details={"articles": new_ids,
+                                  "claims": sum(r.claims for _, r in stored)})
     stored_by_sha = dict(stored)
     results: list[tuple[str, StoreResult]] = []
     for raw, sha in zip(raws, hashes, strict=True):
@@ -435,8 +491,9 @@ def _store_all(engine, prepared_iter, on_progress) -> list[tuple[str, StoreResul
                 results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
             else:
                 try:
-                    with session_scope(engine) as session:
-                        result = store_article(session=session, prepared=p, checked=True)
+                    with engine.begin() as conn:
+                        result = StoreResult(insert_article_rows(conn, p), len(p.claims),
+                                             False)
                 except IntegrityError:  # another writer stored the same text first
                     with session_scope(engine) as session:
                         existing = find_article_by_hash(session=session, sha256=p.sha256)

@@ -74,6 +74,11 @@ class Claim(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = Field(default=1)
+    assignee: str | None = Field(default=None, index=True)
+    approved_by: str | None = None
+    approved_at: dt.datetime | None = None
+    approval_hash: str | None = Field(default=None, max_length=64)
+    published_at: dt.datetime | None = None
 
 
 class Quantity(SQLModel, table=True):
@@ -93,3 +98,71 @@ class Quantity(SQLModel, table=True):
     normalized_unit: str | None = None
     start: int
     end: int
+
+
+class Verdict(SQLModel, table=True):
+    """A rating with its summary. The current one has ``superseded_at`` unset; earlier
+    ones stay on record (a correction keeps the verdict it corrects)."""
+
+    __tablename__ = "verdict"
+    __table_args__ = (Index("ix_verdict_claim", "claim_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
+    rating: str = Field(max_length=32)
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    author: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    superseded_at: dt.datetime | None = None
+    correction_note: str | None = Field(default=None, sa_column=Column(Text))
+    published_at: dt.datetime | None = None
+
+
+class Evidence(SQLModel, table=True):
+    """A source that supports, refutes or gives context to a claim."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_claim", "claim_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    publisher: str
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    stance: str = Field(max_length=16)
+    published: dt.date | None = None
+    added_by: str
+    added_at: dt.datetime = Field(default_factory=utcnow)
+    removed_by: str | None = None
+    removed_at: dt.datetime | None = None
+
+
+class Event(SQLModel, table=True):
+    """One append-only entry of the history; ``hash`` chains it to the entry before."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_claim", "claim_id", "id"),)
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    claim_id: int | None = Field(default=None, foreign_key="claim.id", ondelete="SET NULL")
+    at: dt.datetime
+    actor: str
+    action: str = Field(max_length=32)
+    from_status: str | None = Field(default=None, max_length=32)
+    to_status: str | None = Field(default=None, max_length=32)
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    details: str | None = Field(default=None, sa_column=Column(Text))
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class LedgerHead(SQLModel, table=True):
+    """The newest event of the chain (one row): writers lock it to append in order, and
+    ``audit verify`` compares it with the last event to notice deletions at the end."""
+
+    __tablename__ = "ledger_head"
+
+    id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last_event_id: int = 0
+    last_hash: str = Field(max_length=64)

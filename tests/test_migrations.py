@@ -32,3 +32,36 @@ def test_models_and_migrations_agree(database_url):
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_head_revision_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from factcheck.db import _alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def test_an_issue_2_ledger_upgrades_with_its_claims(database_url):
+    """A database made by the first release (0001) keeps its rows through 0002."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from factcheck.db import _alembic_config, make_engine, upgrade
+
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+        conn.execute(sa.text("INSERT INTO article (id, title, sha256, text, ingested_at) "
+                             "VALUES (1, 't', 'abc', 'Text.', CURRENT_TIMESTAMP)"))
+        conn.execute(sa.text(
+            'INSERT INTO claim (id, article_id, text, quote, start, "end", score, kind, '
+            "status, origin, created_at, updated_at, version) VALUES (1, 1, 'Text.', "
+            "'Text.', 0, 5, 0.5, 'event', 'new', 'detected', CURRENT_TIMESTAMP, "
+            "CURRENT_TIMESTAMP, 1)"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT status, assignee FROM claim")).one() == ("new",
+                                                                                  None)
+        assert conn.execute(sa.text("SELECT last_event_id FROM ledger_head")).scalar() == 0
+    engine.dispose()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from factcheck import __version__
-from factcheck.cli import articles, claims, db, ingest, quantities
+from factcheck.cli import articles, audit, claims, db, evidence, ingest, quantities, review
 from factcheck.cli._common import State
 
 app = typer.Typer(
@@ -49,6 +49,9 @@ app.command("ingest")(ingest.ingest_command)
 app.command("quantities")(quantities.quantities_command)
 app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
+app.add_typer(review.app, name="review")
+app.add_typer(evidence.app, name="evidence")
+app.add_typer(audit.app, name="audit")
 app.add_typer(db.app, name="db")
 
 

@@ -180,3 +180,8 @@ def format_quantity(q: dict[str, Any]) -> str:
                                      or q["normalized_value"] != q["value"]):
         norm = f" = {format_number(q['normalized_value'])} {q['normalized_unit']}"
     return f"{q['surface']!r}: {q['qualifier']} {value} {unit}{norm}"
+
+
+AS_HELP = "Who is acting (default $FACTCHECK_REVIEWER, else your user name)."
+EXPECT_HELP = ("Refuse if the claim is no longer at this version (from 'claims show "
+               "--json'), instead of applying on top of someone else's change.")

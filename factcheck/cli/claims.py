@@ -7,6 +7,8 @@ import sys
 import typer
 
 from factcheck.cli._common import (
+    AS_HELP,
+    EXPECT_HELP,
     actor,
     format_quantity,
     guarded,
@@ -29,14 +31,20 @@ def list_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
     by_position: bool = typer.Option(False, "--by-position",
                                      help="In article order instead of by score."),
+    assignee: str | None = typer.Option(None, "--assignee", help="Only claims assigned to "
+                                        "NAME."),
+    mine: bool = typer.Option(False, "--mine", help="Only claims assigned to you."),
+    as_name: str | None = typer.Option(None, "--as", help="Who 'you' is for --mine."),
     as_json: bool = typer.Option(False, "--json", help="JSON output (an array of claims)."),
 ) -> None:
     """List claims, most check-worthy first."""
     from factcheck.ledger import list_claims
 
+    if mine:
+        assignee = actor(as_name)
     with session(ctx) as s:
         rows = list_claims(session=s, article_id=article, status=status, kind=kind,
-                           min_score=min_score, limit=limit,
+                           min_score=min_score, limit=limit, assignee=assignee,
                            order="position" if by_position else "score")
     if as_json:
         print_json(rows)
@@ -46,7 +54,8 @@ def list_command(
         return
     print_table(["id", "score", "kind", "claimant", "status", "quote"],
                 [[str(r["id"]), f"{r['score']:.2f}", r["kind"], (r["claimant"] or "")[:24],
-                  r["status"], r["quote"]] for r in rows])
+                  r["status"] + (f" ({r['rating']})" if r["rating"] else ""), r["quote"]]
+                 for r in rows])
 
 
 @app.command("show")
@@ -74,6 +83,28 @@ def show_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar
             typer.echo(f"  {format_quantity(q)}")
     else:
         typer.echo("Quantities: none")
+    print_review(data)
+
+
+def print_review(data: dict) -> None:
+    """The review part of a claim: assignee, verdict, approval, evidence."""
+    if data.get("assignee"):
+        typer.echo(f"Assigned to: {data['assignee']}")
+    verdict = data.get("verdict")
+    if verdict:
+        typer.echo(f"Verdict: {verdict['rating']} — {verdict['summary']} "
+                   f"(by {verdict['author']})")
+        if verdict.get("correction_note"):
+            typer.echo(f"Correction: {verdict['correction_note']}")
+    for old in data.get("previous_verdicts") or []:
+        typer.echo(f"Earlier verdict: {old['rating']} — {old['summary']} (by {old['author']})")
+    if data.get("approval"):
+        typer.echo(f"Approved by {data['approval']['by']} at {data['approval']['at']}")
+    evidence = data.get("evidence") or []
+    typer.echo(f"Evidence: {len(evidence) or 'none'}")
+    for e in evidence:
+        typer.echo(f"  [{e['id']}] {e['stance']}: {e['publisher']} — {e['url']}")
+        typer.echo(f"      «{e['quote']}» (added by {e['added_by']})")
 
 
 def highlight(paragraph: dict, start: int, end: int) -> str:
@@ -110,3 +141,62 @@ def add_command(
         return
     typer.echo(f"Added claim {data['id']} to article {article_id} "
                f"(offsets {data['start']}–{data['end']}, kind {data['kind']}).")
+
+
+@app.command("assign")
+@guarded
+def assign_command(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID"),
+    name: str = typer.Argument(..., metavar="NAME", help="The reviewer ('-' to unassign)."),
+    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
+) -> None:
+    """Give a claim to a reviewer."""
+    from factcheck.review import assign
+
+    with session(ctx) as s:
+        claim = assign(session=s, claim_id=claim_id, assignee=None if name == "-" else name,
+                       actor=actor(as_name), expected_version=expect_version)
+    typer.echo(f"Claim {claim.id} assigned to {claim.assignee}." if claim.assignee
+               else f"Claim {claim.id} unassigned.")
+
+
+@app.command("edit")
+@guarded
+def edit_command(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID"),
+    text: str = typer.Option(..., "--text", help="The claim, reworded as a checkable "
+                             "statement (the quote stays verbatim)."),
+    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
+) -> None:
+    """Reword a claim's statement (withdraws an approval)."""
+    from factcheck.review import edit_text
+
+    with session(ctx) as s:
+        claim = edit_text(session=s, claim_id=claim_id, text=text, actor=actor(as_name),
+                          expected_version=expect_version)
+    typer.echo(f"Claim {claim.id} text updated; status {claim.status}.")
+
+
+@app.command("history")
+@guarded
+def history_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar="ID"),
+                    as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+    """Every change to a claim: who, when, what, status before and after."""
+    from factcheck.audit import claim_history
+
+    with session(ctx) as s:
+        events = claim_history(session=s, claim_id=claim_id)
+    if as_json:
+        print_json(events)
+        return
+    if not events:
+        typer.echo(f"Claim {claim_id} has no recorded changes (detected at ingest).")
+        return
+    print_table(["event", "at", "actor", "action", "status", "note"],
+                [[str(e["id"]), e["at"][:19].replace("T", " "), e["actor"], e["action"],
+                  f"{e['from_status'] or '-'} → {e['to_status'] or '-'}", e["note"] or ""]
+                 for e in events])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli._common import engine_for, guarded
+from factcheck.cli._common import actor, engine_for, guarded
 
 
 @guarded
@@ -29,6 +29,8 @@ def ingest_command(
     threshold: float | None = typer.Option(
         None, "--threshold", min=0.0, max=1.0,
         help="Store sentences scoring at least this as claims (default 0.30)."),
+    as_name: str | None = typer.Option(None, "--as", help="Who is ingesting (default "
+                                       "$FACTCHECK_REVIEWER, else your user name)."),
 ) -> None:
     """Ingest articles: store their text, find check-worthy claims and their quantities.
 
@@ -53,11 +55,11 @@ def ingest_command(
         with Progress(transient=True) as progress:
             task = progress.add_task("Ingesting", total=len(raws))
             summary = ingest_raw(engine=engine, raws=raws, overrides=overrides,
-                                 threshold=threshold,
+                                 threshold=threshold, actor=actor(as_name),
                                  on_progress=lambda n: progress.advance(task, n))
     else:
         summary = ingest_raw(engine=engine, raws=raws, overrides=overrides,
-                             threshold=threshold)
+                             threshold=threshold, actor=actor(as_name))
     if len(summary.results) <= 20:
         for source, result in summary.results:
             name = Path(source).name if not source.startswith("<") else source

@@ -212,3 +212,247 @@ def fails_with(world: dict, code: int, message: str) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     assert message in lines[0]
     assert "Traceback" not in result.output
+
+
+# --- review ----------------------------------------------------------------------------
+
+def _ok(result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+@given("the sample article has been ingested")
+def sample_ingested(cli, world: dict) -> None:
+    _ok(cli("ingest", str(SAMPLE), catch=False))
+    world["claims_before"] = len(_claims(cli))
+
+
+@given("the Kinzhal claim is the claim under review")
+def kinzhal_under_review(cli, world: dict) -> None:
+    world["claim"] = _claim_quoting(cli, "7,600 mph")["id"]
+
+
+def _claim(cli, world: dict) -> dict:
+    return _json(cli, "claims", "show", str(world["claim"]))
+
+
+EVIDENCE = {  # made-up fixture sources, marked as such
+    "supports": ("https://example.org/fixture-supports", "Fixture Wire (made up)",
+                 "Fixture text saying the missile flies faster than 7,600 mph."),
+    "refutes": ("https://example.org/fixture-refutes", "Fixture Review (made up)",
+                "Fixture text saying the speed was never measured in flight."),
+    "gives context to": ("https://example.org/fixture-context", "Fixture Notes (made up)",
+                         "Fixture text about how hypersonic speeds are quoted."),
+}
+
+
+def _add_evidence(cli, world: dict, who: str, stance_words: str):
+    url, publisher, quote = EVIDENCE[stance_words]
+    stance = {"supports": "supports", "refutes": "refutes",
+              "gives context to": "context"}[stance_words]
+    return cli("evidence", "add", str(world["claim"]), "--url", url, "--publisher", publisher,
+               "--quote", quote, "--stance", stance, "--as", who)
+
+
+@given(parsers.parse('"{who}" has accepted the claim'))
+@when(parsers.parse('"{who}" accepts the claim'))
+def accepts(cli, world: dict, who: str) -> None:
+    world["result"] = cli("review", "triage", str(world["claim"]), "--accept", "--as", who)
+    _ok(world["result"])
+
+
+@given(parsers.parse('"{who}" has added evidence that {stance_words} the claim'))
+@when(parsers.parse('"{who}" adds evidence that {stance_words} the claim'))
+def adds_evidence(cli, world: dict, who: str, stance_words: str) -> None:
+    world["result"] = _add_evidence(cli, world, who, stance_words)
+    _ok(world["result"])
+
+
+@when(parsers.parse('"{who}" rates the claim "{rating}" with the summary "{summary}"'))
+def rates(cli, world: dict, who: str, rating: str, summary: str) -> None:
+    world["result"] = cli("review", "rate", str(world["claim"]), "--rating", rating,
+                          "--summary", summary, "--as", who)
+
+
+@given(parsers.parse('"{who}" has rated the claim "{rating}" on supporting evidence'))
+def has_rated(cli, world: dict, who: str, rating: str) -> None:
+    accepts(cli, world, who)
+    adds_evidence(cli, world, who, "supports")
+    rates(cli, world, who, rating, "Fixture summary: matches the fixture source.")
+    _ok(world["result"])
+
+
+@given(parsers.parse('"{who}" has approved the claim'))
+@when(parsers.parse('"{who}" approves the claim'))
+def approves(cli, world: dict, who: str) -> None:
+    world["result"] = cli("review", "approve", str(world["claim"]), "--as", who)
+
+
+@when(parsers.parse('"{who}" publishes the claim'))
+def publishes(cli, world: dict, who: str) -> None:
+    world["result"] = cli("review", "publish", str(world["claim"]), "--as", who)
+
+
+@given(parsers.parse('the claim has been rated by "{author}", approved by "{approver}" and '
+                     'published'))
+def rated_approved_published(cli, world: dict, author: str, approver: str) -> None:
+    has_rated(cli, world, author, "true")
+    approves(cli, world, approver)
+    _ok(world["result"])
+    publishes(cli, world, approver)
+    _ok(world["result"])
+
+
+@when(parsers.parse('"{who}" dismisses every new claim of article {article:d} scoring below '
+                    '{score:g}'))
+def bulk_dismiss(cli, world: dict, who: str, article: int, score: float) -> None:
+    world["result"] = cli("review", "triage", "--dismiss", "--below", str(score),
+                          "--article", str(article), "--as", who)
+    _ok(world["result"])
+
+
+@when(parsers.parse('"{who}" rewords the claim as "{text}"'))
+def rewords(cli, world: dict, who: str, text: str) -> None:
+    world["result"] = cli("claims", "edit", str(world["claim"]), "--text", text, "--as", who)
+    _ok(world["result"])
+
+
+@when(parsers.parse('"{who}" corrects the claim to "{rating}" with the note "{note}"'))
+def corrects(cli, world: dict, who: str, rating: str, note: str) -> None:
+    world["result"] = cli("review", "correct", str(world["claim"]), "--rating", rating,
+                          "--summary", "Fixture summary: the figure is a claimed maximum.",
+                          "--note", note, "--as", who)
+    _ok(world["result"])
+
+
+@given(parsers.parse('the reviewer name comes from FACTCHECK_REVIEWER as "{name}"'))
+def reviewer_env(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("FACTCHECK_REVIEWER", name)
+
+
+@when("the claim is accepted without --as")
+def accept_without_as(cli, world: dict) -> None:
+    _ok(cli("review", "triage", str(world["claim"]), "--accept"))
+
+
+@when(parsers.parse('"{who}" assigns the claim to "{assignee}"'))
+def assigns(cli, world: dict, who: str, assignee: str) -> None:
+    _ok(cli("claims", "assign", str(world["claim"]), assignee, "--as", who))
+
+
+@given(parsers.parse('"{who}" has read the claim at its current version'))
+def reads_version(cli, world: dict, who: str) -> None:
+    world["read_version"] = _claim(cli, world)["version"]
+
+
+@when(parsers.parse('"{who}" dismisses the claim expecting the version she read'))
+def stale_dismiss(cli, world: dict, who: str) -> None:
+    world["result"] = cli("review", "triage", str(world["claim"]), "--dismiss", "--as", who,
+                          "--expect-version", str(world["read_version"]))
+
+
+@given(parsers.parse("someone edits event {n:d} directly in the database"))
+def tamper_edit(database_url: str, n: int) -> None:
+    _raw_sql(database_url, f"UPDATE event SET actor = 'mallory' WHERE id = {n}")
+
+
+@given(parsers.parse("someone deletes event {n:d} directly in the database"))
+def tamper_delete(database_url: str, n: int) -> None:
+    _raw_sql(database_url, f"DELETE FROM event WHERE id = {n}")
+
+
+def _raw_sql(url: str, statement: str) -> None:
+    import sqlalchemy as sa
+
+    from factcheck.db import dispose_engines
+
+    dispose_engines()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(statement))
+    engine.dispose()
+
+
+@when("the auditor verifies the ledger")
+def audit(cli, world: dict) -> None:
+    world["result"] = cli("audit", "verify")
+
+
+@when(parsers.parse('"{who}" walks her queue pressing accept on the first claim and then '
+                    'quit'))
+def walk_queue(cli, world: dict, who: str) -> None:
+    world["result"] = cli("review", "--as", who, input="a\nq\n")
+    _ok(world["result"])
+
+
+@then(parsers.parse('the claim is "{status}"'))
+@then(parsers.parse('the Kinzhal claim is "{status}"'))
+def claim_status(cli, world: dict, status: str) -> None:
+    assert _claim(cli, world)["status"] == status
+
+
+@then(parsers.parse('every claim of article {article:d} scoring below {score:g} is "{status}"'))
+def band_status(cli, article: int, score: float, status: str) -> None:
+    low = [c for c in _json(cli, "claims", "list", "--article", str(article))
+           if c["score"] < score]
+    assert low and all(c["status"] == status for c in low)
+
+
+@then(parsers.parse('its history shows "{who}" moved it from "{before}" to "{after}"'))
+def history_shows(cli, world: dict, who: str, before: str, after: str) -> None:
+    events = _json(cli, "claims", "history", str(world["claim"]))
+    assert any(e["actor"] == who and e["from_status"] == before and e["to_status"] == after
+               and e["at"] for e in events), events
+
+
+@then(parsers.parse('the approval by "{who}" records a hash of what was approved'))
+def approval_hash(cli, world: dict, who: str) -> None:
+    approval = _claim(cli, world)["approval"]
+    assert approval["by"] == who and len(approval["hash"]) == 64
+
+
+@then("the approval is gone")
+def approval_gone(cli, world: dict) -> None:
+    assert _claim(cli, world)["approval"] is None
+
+
+@then(parsers.parse('its verdict is "{rating}" with the correction note "{note}"'))
+def verdict_note(cli, world: dict, rating: str, note: str) -> None:
+    claim = _claim(cli, world)
+    assert claim["rating"] == rating and claim["verdict"]["correction_note"] == note
+
+
+@then(parsers.parse('the earlier verdict "{rating}" is still on record'))
+def earlier_verdict(cli, world: dict, rating: str) -> None:
+    earlier = _claim(cli, world)["previous_verdicts"]
+    assert [v["rating"] for v in earlier] == [rating]
+    assert earlier[0]["published_at"] is not None
+
+
+@then(parsers.parse('"{who}" sees the claim among their own claims'))
+def sees_own(cli, world: dict, who: str) -> None:
+    mine = _json(cli, "claims", "list", "--mine", "--as", who)
+    assert [c["id"] for c in mine] == [world["claim"]]
+
+
+@then(parsers.parse('"{who}" does not'))
+def does_not_see(cli, who: str) -> None:
+    assert _json(cli, "claims", "list", "--mine", "--as", who) == []
+
+
+@then("the audit passes")
+def audit_passes(world: dict) -> None:
+    result = world["result"]
+    _ok(result)
+    assert result.stdout.startswith("Audit OK: ")
+
+
+@then(parsers.parse("the audit fails at event {n:d}"))
+def audit_fails(world: dict, n: int) -> None:
+    result = world["result"]
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: audit failed at event {n}: ")
+
+
+@then(parsers.parse('the queue said "{text}"'))
+def queue_said(world: dict, text: str) -> None:
+    assert text in world["result"].stdout

@@ -2,4 +2,4 @@
 
 from pytest_bdd import scenarios
 
-scenarios("ingest.feature", "claim_add.feature", "bad_input.feature")
+scenarios("ingest.feature", "claim_add.feature", "bad_input.feature", "review.feature")
