@@ -197,7 +197,9 @@ def test_help_does_not_import_the_database_layer():
 
 @pytest.mark.parametrize("command", [["--help"], ["ingest", "--help"], ["claims", "--help"],
                                      ["claims", "add", "--help"], ["db", "--help"],
-                                     ["quantities", "--help"], ["articles", "--help"]])
+                                     ["quantities", "--help"], ["articles", "--help"],
+                                     ["review", "--help"], ["review", "rate", "--help"],
+                                     ["evidence", "add", "--help"], ["audit", "--help"]])
 def test_help_texts_document_the_commands(cli, command):
     result = cli(*command, catch=False)
     assert result.exit_code == 0
