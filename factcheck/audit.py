@@ -40,8 +40,10 @@ def event_hash(*, event_id: int, claim_id: int | None, at: dt.datetime, actor: s
 
 def append_event(*, session: Session, actor: str, action: str, claim_id: int | None = None,
                  from_status: str | None = None, to_status: str | None = None,
-                 note: str | None = None, details: dict[str, Any] | None = None) -> Event:
-    """Append one event to the chain, inside the caller's transaction."""
+                 note: str | None = None, details: dict[str, Any] | None = None,
+                 at: dt.datetime | None = None) -> Event:
+    """Append one event to the chain, inside the caller's transaction (``at`` defaults to
+    now; an import passes the original time)."""
     from sqlalchemy import insert, select, update
 
     from factcheck.models import Event, LedgerHead, utcnow
@@ -52,7 +54,7 @@ def append_event(*, session: Session, actor: str, action: str, claim_id: int | N
     last_id, last_hash = conn.execute(
         select(head_t.c.last_event_id, head_t.c.last_hash).where(head_t.c.id == 1)
         .with_for_update()).one()
-    at = utcnow()
+    at = at or utcnow()
     details_text = json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None
     new_id = last_id + 1
     digest = event_hash(event_id=new_id, claim_id=claim_id, at=at, actor=actor, action=action,

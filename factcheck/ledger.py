@@ -505,3 +505,34 @@ def _store_all(engine, prepared_iter, on_progress) -> list[tuple[str, StoreResul
             if on_progress:
                 on_progress(1)
     return results
+
+
+def set_article_metadata(*, session: Session, article_id: int, actor: str,
+                         title: str | None = None, url: str | None = None,
+                         outlet: str | None = None, author: str | None = None,
+                         date: str | None = None) -> dict[str, str]:
+    """Change an article's metadata (recorded in the history); returns what changed."""
+    from factcheck.audit import append_event
+    from factcheck.errors import UsageError
+    from factcheck.ingest.metadata import parse_date
+
+    article = get_article(session=session, article_id=article_id)
+    if url is not None and not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"url '{url}' is not an http(s) address")
+    changes: dict[str, str] = {}
+    for field_name, value in (("title", title), ("url", url), ("outlet", outlet),
+                              ("author", author)):
+        if value is not None and value != getattr(article, field_name):
+            setattr(article, field_name, value)
+            changes[field_name] = value
+    if date is not None:
+        parsed = parse_date(date)
+        if parsed != article.published:
+            article.published = parsed
+            changes["published"] = parsed.isoformat()
+    if changes:
+        session.add(article)
+        session.flush()
+        append_event(session=session, actor=actor, action="article-edit",
+                     details={"article_id": article_id, **changes})
+    return changes

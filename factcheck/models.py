@@ -166,3 +166,14 @@ class LedgerHead(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
     last_event_id: int = 0
     last_hash: str = Field(max_length=64)
+
+
+class Setting(SQLModel, table=True):
+    """A desk-wide setting (``factcheck config set``), e.g. the desk's name and URL."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    updated_by: str | None = None
+    updated_at: dt.datetime = Field(default_factory=utcnow)

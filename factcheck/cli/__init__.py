@@ -9,7 +9,17 @@ from __future__ import annotations
 import typer
 
 from factcheck import __version__
-from factcheck.cli import articles, audit, claims, db, evidence, ingest, quantities, review
+from factcheck.cli import (
+    articles,
+    audit,
+    claims,
+    db,
+    evidence,
+    export,
+    ingest,
+    quantities,
+    review,
+)
 from factcheck.cli._common import State
 
 app = typer.Typer(
@@ -47,6 +57,10 @@ def main_options(
 
 app.command("ingest")(ingest.ingest_command)
 app.command("quantities")(quantities.quantities_command)
+app.command("export")(export.export_command)
+app.command("import")(export.import_command)
+app.command("stats")(export.stats_command)
+app.add_typer(export.config_app, name="config")
 app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
 app.add_typer(review.app, name="review")

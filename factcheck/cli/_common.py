@@ -49,6 +49,11 @@ def guarded(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
+        except BrokenPipeError:
+            # the reader went away (e.g. '| head'): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except FactcheckError as exc:
             if debug:
                 raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli._common import guarded, print_json, print_table, session
+from factcheck.cli._common import AS_HELP, actor, guarded, print_json, print_table, session
 
 app = typer.Typer(help="Ingested articles.", no_args_is_help=True)
 
@@ -46,3 +46,27 @@ def show_command(ctx: typer.Context, article_id: int = typer.Argument(..., metav
             typer.echo(f"{key + ':':<11}{data[key]}")
     typer.echo("")
     typer.echo(data["text"])
+
+
+@app.command("set")
+@guarded
+def set_command(
+    ctx: typer.Context,
+    article_id: int = typer.Argument(..., metavar="ID"),
+    title: str | None = typer.Option(None, "--title", help="The article's title."),
+    url: str | None = typer.Option(None, "--url", help="Where it was published."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Its publisher."),
+    author: str | None = typer.Option(None, "--author", help="Its byline."),
+    date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                    help="Its publication date."),
+    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+) -> None:
+    """Correct an article's metadata (its text never changes)."""
+    from factcheck.ledger import set_article_metadata
+
+    with session(ctx) as s:
+        changed = set_article_metadata(session=s, article_id=article_id, title=title, url=url,
+                                       outlet=outlet, author=author, date=date,
+                                       actor=actor(as_name))
+    typer.echo(f"Article {article_id}: " + (", ".join(f"{k} = {v}" for k, v in changed.items())
+                                             or "nothing changed") + ".")

@@ -456,3 +456,92 @@ def audit_fails(world: dict, n: int) -> None:
 @then(parsers.parse('the queue said "{text}"'))
 def queue_said(world: dict, text: str) -> None:
     assert text in world["result"].stdout
+
+
+# --- export ----------------------------------------------------------------------------
+
+@when(parsers.parse("the desk exports the report as {fmt}"))
+def export_as(cli, world: dict, fmt: str) -> None:
+    world["result"] = cli("export", "--format", fmt)
+    if fmt == "json":
+        world["export"] = world["result"].stdout
+
+
+@then(parsers.parse('the report shows the claim as "{label}" with its evidence and "{approved}"'))
+def report_shows(world: dict, label: str, approved: str) -> None:
+    md = world["result"].stdout
+    assert f"### Claim 1 — {label}" in md
+    assert "](https://example.org/fixture-supports) — Fixture Wire (made up), supports" in md
+    assert approved in md
+
+
+@then("every claim is highlighted in place with its id")
+def highlighted(cli, world: dict) -> None:
+    page = world["result"].stdout
+    for c in _claims(cli):
+        assert f'data-claim-id="{c["id"]}"' in page
+
+
+@then("the page loads nothing from elsewhere")
+def self_contained(world: dict) -> None:
+    page = world["result"].stdout
+    assert "src=\"http" not in page and "<link" not in page and "@import" not in page
+    assert "default-src 'none'" in page
+
+
+@given("an article whose text starts with a spreadsheet formula has been ingested")
+def formula_article(cli) -> None:
+    _ok(cli("ingest", "-", "--title", "Formula fixture", input=(
+        '=HYPERLINK("http://evil.example","x") The fixture agency said costs rose 40% '
+        "to $3 billion.")))
+
+
+@then("no cell starts with a formula character")
+def no_formula(world: dict) -> None:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(world["result"].stdout)))
+    assert len(rows) > 1
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@when(parsers.parse('the desk is configured as "{name}" at "{url}"'))
+def configure_desk(cli, name: str, url: str) -> None:
+    _ok(cli("config", "set", "desk.name", name))
+    _ok(cli("config", "set", "desk.url", url))
+
+
+@when(parsers.parse("the article's URL is recorded as \"{url}\""))
+def article_url(cli, url: str) -> None:
+    _ok(cli("articles", "set", "1", "--url", url))
+
+
+@then(parsers.parse('there is one ClaimReview rating the claim "{label}" at {value:d} on a '
+                    'scale from {worst:d} to {best:d}'))
+def one_claimreview(world: dict, label: str, value: int, worst: int, best: int) -> None:
+    _ok(world["result"])
+    [review] = json.loads(world["result"].stdout)
+    rating = review["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"], rating["worstRating"],
+            rating["bestRating"]) == (label, value, worst, best)
+
+
+@when("the export is imported into an empty ledger")
+def import_into_empty(cli, world: dict, tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(world["export"], encoding="utf-8")
+    world["other_db"] = f"sqlite:///{tmp_path / 'other.db'}"
+    _ok(cli("--db", world["other_db"], "import", str(path)))
+
+
+@then("exporting that ledger gives the same JSON apart from the export time")
+def same_json(cli, world: dict) -> None:
+    again = cli("--db", world["other_db"], "export", "--format", "json")
+    _ok(again)
+    a, b = json.loads(world["export"]), json.loads(again.stdout)
+    a.pop("exported_at")
+    b.pop("exported_at")
+    assert a == b

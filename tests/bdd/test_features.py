@@ -2,4 +2,5 @@
 
 from pytest_bdd import scenarios
 
-scenarios("ingest.feature", "claim_add.feature", "bad_input.feature", "review.feature")
+scenarios("ingest.feature", "claim_add.feature", "bad_input.feature", "review.feature",
+          "export.feature")

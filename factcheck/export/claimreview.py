@@ -1,0 +1,130 @@
+"""schema.org ClaimReview (JSON-LD) for search engines and fact-check aggregators.
+
+One ClaimReview per published claim. ``lint`` lists what is missing before anything is
+written; the export is refused while anything required is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from factcheck.review import BEST_RATING, RATINGS, WORST_RATING
+
+MAX_CLAIM_REVIEWED = 75
+
+
+@dataclass
+class Lint:
+    """Problems found: ``missing`` refuses the export, ``warnings`` do not."""
+
+    missing: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def iter_reviews(bundles: Iterable[dict[str, Any]], *, desk_name: str | None,
+                 desk_url: str | None, desk_logo: str | None = None,
+                 lint: Lint | None = None) -> Iterator[dict[str, Any]]:
+    """ClaimReview objects for every published claim; problems are added to ``lint``."""
+    base = (desk_url or "").rstrip("/")
+    for b in bundles:
+        a = b["article"]
+        for c in b["claims"]:
+            if c["status"] != "published":
+                continue
+            review = _review(a, c, base, desk_name, desk_url, desk_logo)
+            if lint is not None:
+                _lint_one(review, a, c, lint)
+            yield review
+
+
+def lint_desk(desk_name: str | None, desk_url: str | None) -> Lint:
+    """The desk-level problems (before any claim is looked at)."""
+    lint = Lint()
+    if not desk_name:
+        lint.missing.append("author.name: set the desk's name ('factcheck config set "
+                            "desk.name NAME' or --desk-name)")
+    if not desk_url:
+        lint.missing.append("url: set the desk's URL ('factcheck config set desk.url URL' or "
+                            "--desk-url)")
+    return lint
+
+
+def write_reviews(reviews: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write a JSON-LD array, one review at a time; return how many."""
+    import json
+
+    n = 0
+    out.write("[")
+    for review in reviews:
+        text = json.dumps(review, ensure_ascii=False, indent=2)
+        out.write(("," if n else "") + "\n" + text)
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def build(bundles: Iterable[dict[str, Any]], *, desk_name: str | None,
+          desk_url: str | None, desk_logo: str | None = None
+          ) -> tuple[list[dict[str, Any]], Lint]:
+    """Every review and the full lint, in memory (for small selections and tests)."""
+    lint = lint_desk(desk_name, desk_url)
+    reviews = list(iter_reviews(bundles, desk_name=desk_name, desk_url=desk_url,
+                                desk_logo=desk_logo, lint=lint))
+    return reviews, lint
+
+
+def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
+    published = next((v for v in reversed(c["verdicts"]) if v["superseded_at"] is None),
+                     None)
+    r = RATINGS[published["rating"]] if published else None
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if r is not None:
+        if r.value is not None:
+            rating.update(ratingValue=r.value, bestRating=BEST_RATING,
+                          worstRating=WORST_RATING)
+        rating["alternateName"] = r.label
+        if published.get("summary"):
+            rating["ratingExplanation"] = published["summary"]
+    author: dict[str, Any] = {"@type": "Organization", "name": desk_name, "url": desk_url}
+    if desk_logo:
+        author["logo"] = {"@type": "ImageObject", "url": desk_logo}
+    item: dict[str, Any] = {"@type": "Claim",
+                            "author": {"@type": "Person" if _looks_like_person(c, a)
+                                       else "Organization", "name": c.get("claimant")},
+                            "datePublished": a.get("published")}
+    if a.get("url"):
+        item["appearance"] = {"@type": "CreativeWork", "url": a["url"]}
+    return {"@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"{base}/claims/{c['id']}" if base else None,
+            "claimReviewed": c["text"],
+            "datePublished": (c.get("published_at") or "")[:10] or None,
+            "author": author, "reviewRating": rating, "itemReviewed": item}
+
+
+def _looks_like_person(c, a) -> bool:
+    who = c.get("claimant") or ""
+    return bool(who) and who not in (a.get("outlet"), "the article") and " " in who
+
+
+def _lint_one(review: dict[str, Any], a: dict[str, Any], c: dict[str, Any], lint: Lint) -> None:
+    where = f"claim {c['id']}"
+    if not review["claimReviewed"]:
+        lint.missing.append(f"{where}: claimReviewed (the claim text) is empty")
+    elif len(review["claimReviewed"]) > MAX_CLAIM_REVIEWED:
+        lint.warnings.append(f"{where}: claimReviewed is {len(review['claimReviewed'])} "
+                             f"characters (over {MAX_CLAIM_REVIEWED}); shorten it with "
+                             f"'factcheck claims edit {c['id']} --text'")
+    if "alternateName" not in review["reviewRating"]:
+        lint.missing.append(f"{where}: reviewRating (no published verdict)")
+    if not review["datePublished"]:
+        lint.missing.append(f"{where}: datePublished (not published)")
+    if not review["itemReviewed"]["author"]["name"]:
+        lint.missing.append(f"{where}: itemReviewed.author.name (no claimant); set one")
+    if not review["itemReviewed"]["datePublished"]:
+        lint.missing.append(f"{where}: itemReviewed.datePublished (article {a['id']} has no "
+                            f"date); 'factcheck articles set {a['id']} --date YYYY-MM-DD'")
+    if "appearance" not in review["itemReviewed"]:
+        lint.missing.append(f"{where}: itemReviewed.appearance (article {a['id']} has no "
+                            f"URL); 'factcheck articles set {a['id']} --url URL'")

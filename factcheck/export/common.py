@@ -1,0 +1,51 @@
+"""Helpers the renderers share: counting by status and rating, quantity wording."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+STATUS_ORDER = ("new", "triaged", "dismissed", "rated", "approved", "published")
+
+
+def count_by(claims: list[dict[str, Any]], key: str) -> dict[str, int]:
+    """Counts of ``key`` values, statuses in workflow order, others sorted."""
+    counts = Counter(c[key] for c in claims if c.get(key))
+    ordered = [s for s in STATUS_ORDER if s in counts] if key == "status" else sorted(counts)
+    return {k: counts[k] for k in ordered}
+
+
+def summary_line(claims: list[dict[str, Any]]) -> str:
+    """"10 claims — 6 new, 2 triaged, 1 published; ratings: 1 true"."""
+    statuses = ", ".join(f"{n} {s}" for s, n in count_by(claims, "status").items())
+    ratings = ", ".join(f"{n} {r}" for r, n in count_by(claims, "rating").items())
+    line = f"{len(claims)} claim{'s' * (len(claims) != 1)}"
+    if statuses:
+        line += f" — {statuses}"
+    if ratings:
+        line += f"; ratings: {ratings}"
+    return line
+
+
+def number(x: float | None) -> str:
+    """7600 -> '7,600'; 0.5 -> '0.5'."""
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def quantity_text(q: dict[str, Any]) -> str:
+    """'over 7,600 mph (> 7,600 mile per hour ≈ 12,231 km/h)'."""
+    value = number(q["value"]) + (f"–{number(q['high'])}" if q.get("high") is not None else "")
+    text = f"{q['surface']} ({q['qualifier']} {value} {q.get('unit') or ''}".rstrip()
+    if q.get("normalized_unit") and (q["normalized_unit"] != q.get("unit")
+                                     or q["normalized_value"] != q["value"]):
+        text += f" ≈ {number(q['normalized_value'])} {q['normalized_unit']}"
+    return text + ")"
+
+
+def current_evidence(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claim's evidence that has not been removed."""
+    return [e for e in claim.get("evidence", []) if not e.get("removed_at")]

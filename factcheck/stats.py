@@ -1,0 +1,44 @@
+"""Desk statistics: claims by status and rating, per article and overall, and the median
+time from a claim's detection to its first verdict."""
+
+from __future__ import annotations
+
+import statistics
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+def desk_stats(*, session: Session) -> dict[str, Any]:
+    """Counts per article and overall (aggregated in the database)."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from factcheck.models import Article, Claim, Verdict
+
+    per_article: dict[int, dict[str, Any]] = {}
+    for aid, title in session.exec(select(Article.id, Article.title).order_by(Article.id)):
+        per_article[aid] = {"id": aid, "title": title, "claims": 0, "by_status": {},
+                            "by_rating": {}}
+    overall: dict[str, Any] = {"claims": 0, "by_status": {}, "by_rating": {}}
+    for aid, status, n in session.exec(select(Claim.article_id, Claim.status,
+                                              func.count(Claim.id))
+                                       .group_by(Claim.article_id, Claim.status)):
+        for bucket in (per_article[aid], overall):
+            bucket["by_status"][status] = bucket["by_status"].get(status, 0) + n
+            bucket["claims"] += n
+    for aid, rating, n in session.exec(
+            select(Claim.article_id, Verdict.rating, func.count(Verdict.id))
+            .join(Claim, Claim.id == Verdict.claim_id)
+            .where(Verdict.superseded_at.is_(None))
+            .group_by(Claim.article_id, Verdict.rating)):
+        for bucket in (per_article[aid], overall):
+            bucket["by_rating"][rating] = bucket["by_rating"].get(rating, 0) + n
+    first_verdicts = session.exec(
+        select(Claim.created_at, func.min(Verdict.created_at))
+        .join(Verdict, Verdict.claim_id == Claim.id).group_by(Claim.id, Claim.created_at)).all()
+    hours = [(v - c).total_seconds() / 3600 for c, v in first_verdicts if c and v]
+    overall["verdicts"] = len(hours)
+    overall["median_hours_to_verdict"] = round(statistics.median(hours), 2) if hours else None
+    return {"overall": overall, "articles": list(per_article.values())}
