@@ -331,6 +331,10 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
                          f"'factcheck claims show {dup}'")
     qs = extract_quantities(quote, start)
     score, features = score_sentence(quote, qs)
+    from factcheck.ingest.detect import blend
+    from factcheck.model_store import active_model
+
+    score = blend(active_model(session=session).score([quote])[0], score, features)
     who = claimant or find_claimant(quote, build_person_index(article.text), None) \
         or article.outlet or article.author or "the article"
     kind = classify_kind(quote, qs, who not in (article.outlet, article.author, "the article"),
@@ -383,16 +387,26 @@ PARALLEL_MIN_ARTICLES = 64
 HASH_BATCH = 64
 
 
+_WORKER_MODEL = None
+
+
+def _init_worker(model) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+
+
 def _prepare_one(args) -> PreparedArticle:
     from factcheck.ingest.pipeline import prepare_article
 
     raw, overrides, threshold = args
-    return prepare_article(raw, overrides=overrides, threshold=threshold)
+    return prepare_article(raw, overrides=overrides, threshold=threshold,
+                           model=_WORKER_MODEL)
 
 
 def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
                threshold: float | None = None, on_progress=None,
-               workers: int | None = None, actor: str = "factcheck") -> IngestSummary:
+               workers: int | None = None, actor: str = "factcheck",
+               model=None) -> IngestSummary:
     """Detect claims in ``raws`` and store each article in its own transaction.
 
     Every article is checked (non-empty, valid date) before anything is written, so bad
@@ -402,11 +416,9 @@ def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
     import os
     import time
 
-    from factcheck.ingest.detect import DEFAULT_THRESHOLD
     from factcheck.ingest.pipeline import check_article
 
     started = time.perf_counter()
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     hashes = [check_article(raw, overrides=overrides) for raw in raws]
     known = _known_hashes(engine, set(hashes))
     jobs, seen = [], set(known)
@@ -421,10 +433,11 @@ def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_workers) as pool:
-            stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=8),
+        with ctx.Pool(n_workers, initializer=_init_worker, initargs=(model,)) as pool:
+            stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=32),
                                 on_progress)
     else:
+        _init_worker(model)
         stored = _store_all(engine, map(_prepare_one, jobs), on_progress)
     new_ids = [r.article_id for _, r in stored if not r.already]
     if new_ids:
@@ -471,39 +484,42 @@ def _stored_id(stored: list[tuple[str, StoreResult]], sha: str) -> int:
 
 
 def _store_all(engine, prepared_iter, on_progress) -> list[tuple[str, StoreResult]]:
-    """Store prepared articles; return (sha256, result) pairs in order."""
+    """Store prepared articles, each in its own transaction on one connection; return
+    (sha256, result) pairs in order."""
     from itertools import islice
 
+    from sqlalchemy import select
     from sqlalchemy.exc import IntegrityError
-    from sqlmodel import select
 
-    from factcheck.db import session_scope
     from factcheck.models import Article
 
+    table = Article.__table__
     results: list[tuple[str, StoreResult]] = []
     iterator = iter(prepared_iter)
-    while batch := list(islice(iterator, HASH_BATCH)):
-        with session_scope(engine) as session:
-            known = dict(session.exec(select(Article.sha256, Article.id).where(
-                Article.sha256.in_({p.sha256 for p in batch}))).all())
-        for p in batch:
-            if p.sha256 in known:
-                results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
-            else:
-                try:
-                    with engine.begin() as conn:
-                        result = StoreResult(insert_article_rows(conn, p), len(p.claims),
-                                             False)
-                except IntegrityError:  # another writer stored the same text first
-                    with session_scope(engine) as session:
-                        existing = find_article_by_hash(session=session, sha256=p.sha256)
-                    if existing is None:
-                        raise
-                    result = StoreResult(existing, 0, True)
-                known[p.sha256] = result.article_id
-                results.append((p.sha256, result))
-            if on_progress:
-                on_progress(1)
+    with engine.connect() as conn:
+        while batch := list(islice(iterator, HASH_BATCH)):
+            with conn.begin():
+                known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
+                    table.c.sha256.in_({p.sha256 for p in batch}))).all())
+            for p in batch:
+                if p.sha256 in known:
+                    results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
+                else:
+                    try:
+                        with conn.begin():
+                            result = StoreResult(insert_article_rows(conn, p),
+                                                 len(p.claims), False)
+                    except IntegrityError:  # another writer stored the same text first
+                        with conn.begin():
+                            existing = conn.execute(select(table.c.id).where(
+                                table.c.sha256 == p.sha256)).scalar()
+                        if existing is None:
+                            raise
+                        result = StoreResult(existing, 0, True)
+                    known[p.sha256] = result.article_id
+                    results.append((p.sha256, result))
+                if on_progress:
+                    on_progress(1)
     return results
 
 

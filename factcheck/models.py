@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -177,3 +177,15 @@ class Setting(SQLModel, table=True):
     value: str = Field(sa_column=Column(Text, nullable=False))
     updated_by: str | None = None
     updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ModelVersion(SQLModel, table=True):
+    """A check-worthiness model trained by the desk (the file's bytes and its record)."""
+
+    __tablename__ = "model_version"
+
+    version: str = Field(primary_key=True, max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str | None = None
+    meta: str = Field(sa_column=Column(Text, nullable=False))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -14,7 +14,7 @@ Feature: Editorial review
 
   Scenario: A claim cannot skip triage
     When "alice" rates the claim "true" with the summary "Matches the record."
-    Then the command is refused with "claim 1 is new; cannot rate it. Allowed next: accept"
+    Then the command is refused with "this claim is new; cannot rate it. Allowed next: accept"
     And the claim is "new"
 
   Scenario: Dismissing the low-scoring claims of an article at once
@@ -25,7 +25,7 @@ Feature: Editorial review
   Scenario: A verdict needs evidence
     Given "alice" has accepted the claim
     When "alice" rates the claim "mostly-true" with the summary "Close to the record."
-    Then the command is refused with "claim 1 has no evidence"
+    Then the command is refused with "this claim has no evidence"
 
   Scenario: A false verdict needs evidence that refutes the claim
     Given "alice" has accepted the claim
@@ -60,7 +60,7 @@ Feature: Editorial review
   Scenario: Publishing needs a sign-off
     Given "alice" has rated the claim "true" on supporting evidence
     When "bob" publishes the claim
-    Then the command is refused with "claim 1 is rated; cannot publish it"
+    Then the command is refused with "this claim is rated; cannot publish it"
 
   Scenario: Editing the evidence of a published verdict withdraws the sign-off
     Given the claim has been rated by "alice", approved by "bob" and published
@@ -115,16 +115,16 @@ Feature: Editorial review
     Given "alice" has read the claim at its current version
     And "bob" has accepted the claim
     When "alice" dismisses the claim expecting the version she read
-    Then the command is refused with "claim 1 was changed by bob at"
+    Then the command is refused with "this claim was changed by bob at"
     And the claim is "triaged"
 
   Scenario: Walking the review queue with single keys
     When "alice" walks her queue pressing accept on the first claim and then quit
-    Then the Kinzhal claim is "triaged"
+    Then the highest-scoring claim is "triaged"
     And the queue said "Reviewed 1 claim."
 
   Scenario: A published verdict is corrected, not silently re-rated
     Given the claim has been rated by "alice", approved by "bob" and published
     And "alice" has added evidence that refutes the claim
     When "alice" rates the claim "false" with the summary "Wrong after all."
-    Then the command is refused with "claim 1's verdict was published; correct it"
+    Then the command is refused with "this claim's verdict was published; correct it"

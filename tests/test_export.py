@@ -28,21 +28,31 @@ def ok(result):
 
 @pytest.fixture
 def reviewed(cli) -> int:
-    """The sample article with its Kinzhal claim rated, approved and published."""
+    """The sample article with its Kinzhal claim rated, approved and published, and its
+    first other claim dismissed; returns the Kinzhal claim's id."""
     ok(cli("ingest", str(SAMPLE), catch=False))
+    claims = json.loads(cli("claims", "list", "--json", "--by-position").stdout)
+    kinzhal = next(c["id"] for c in claims if "7,600 mph" in c["quote"])
+    other = next(c["id"] for c in claims if c["id"] != kinzhal)
     ok(cli("articles", "set", "1", "--url", "https://example.org/fixture/kim-visit",
            "--outlet", "Fixture Outlet (made up)"))
-    ok(cli("review", "triage", "1", "--accept", "--as", "alice"))
-    ok(cli("evidence", "add", "1", "--url", "https://example.org/fixture/kinzhal",
+    k = str(kinzhal)
+    ok(cli("review", "triage", k, "--accept", "--as", "alice"))
+    ok(cli("evidence", "add", k, "--url", "https://example.org/fixture/kinzhal",
            "--publisher", "Fixture Wire (made up)", "--title", "Fixture: Kinzhal specs",
            "--quote", "Fixture text: top speed above 7,600 mph.", "--stance", "supports",
            "--as", "alice"))
-    ok(cli("review", "rate", "1", "--rating", "mostly-true", "--summary",
+    ok(cli("review", "rate", k, "--rating", "mostly-true", "--summary",
            "Fixture summary: the figure is the maker's claimed maximum.", "--as", "alice"))
-    ok(cli("review", "approve", "1", "--as", "bob"))
-    ok(cli("review", "publish", "1", "--as", "bob"))
-    ok(cli("review", "triage", "2", "--dismiss", "--as", "alice", "--note", "not checkable"))
-    return 1
+    ok(cli("review", "approve", k, "--as", "bob"))
+    ok(cli("review", "publish", k, "--as", "bob"))
+    ok(cli("review", "triage", str(other), "--dismiss", "--as", "alice", "--note",
+           "not checkable"))
+    return kinzhal
+
+
+def n_claims(cli) -> int:
+    return len(json.loads(cli("claims", "list", "--json").stdout))
 
 
 def export(cli, *args) -> str:
@@ -53,8 +63,9 @@ def test_markdown_report_for_editors(cli, reviewed):
     md = export(cli, "--format", "markdown")
     assert "## Kim russia arsenal" in md
     assert "Fixture Outlet (made up) · 2023-11-12 · <https://example.org/fixture/kim-visit>" in md
-    assert "**10 claims — 8 new, 1 dismissed, 1 published; ratings: 1 mostly-true**" in md
-    assert "### Claim 1 — published · mostly-true" in md
+    n = n_claims(cli)
+    assert f"**{n} claims — {n - 2} new, 1 dismissed, 1 published; ratings: 1 mostly-true**" in md
+    assert f"### Claim {reviewed} — published · mostly-true" in md
     assert "> One of the highlights of the visit" in md
     assert "- Quantities: over 7,600 mph (> 7,600 mile per hour ≈ 12,231 km/h)" in md
     assert ("  - [Fixture: Kinzhal specs](https://example.org/fixture/kinzhal) — Fixture Wire "
@@ -64,8 +75,8 @@ def test_markdown_report_for_editors(cli, reviewed):
 
 def test_csv_one_row_per_claim(cli, reviewed):
     rows = list(csv.DictReader(io.StringIO(export(cli, "--format", "csv"))))
-    assert len(rows) == 10
-    first = next(r for r in rows if r["claim_id"] == "1")
+    assert len(rows) == n_claims(cli)
+    first = next(r for r in rows if r["claim_id"] == str(reviewed))
     assert (first["status"], first["rating"], first["evidence_count"]) == ("published",
                                                                           "mostly-true", "1")
     assert first["quantity_values"] == "7600" and first["normalized_units"] == "km/h"
@@ -74,7 +85,7 @@ def test_csv_one_row_per_claim(cli, reviewed):
 def test_status_and_article_filters(cli, reviewed):
     rows = list(csv.DictReader(io.StringIO(export(cli, "--format", "csv", "--status",
                                                   "dismissed"))))
-    assert [r["claim_id"] for r in rows] == ["2"]
+    assert len(rows) == 1 and rows[0]["status"] == "dismissed"
     assert cli("export", "--format", "csv", "--article", "9").stderr == \
         "Error: no article 9; see 'factcheck articles list'\n"
     bad = cli("export", "--format", "pdf")
@@ -117,7 +128,7 @@ def test_claimreview_lint_refuses_until_the_desk_is_configured(cli, reviewed):
     result = ok(cli("export", "--format", "claimreview"))
     [review] = json.loads(result.stdout)
     assert review["@type"] == "ClaimReview"
-    assert review["url"] == "https://checks.example.org/claims/1"
+    assert review["url"] == f"https://checks.example.org/claims/{reviewed}"
     assert review["author"] == {"@type": "Organization", "name": "Fixture Checks (made up)",
                                 "url": "https://checks.example.org"}
     assert review["reviewRating"]["ratingValue"] == 5
@@ -127,7 +138,7 @@ def test_claimreview_lint_refuses_until_the_desk_is_configured(cli, reviewed):
     assert review["itemReviewed"]["datePublished"] == "2023-11-12"
     assert review["itemReviewed"]["appearance"]["url"] == \
         "https://example.org/fixture/kim-visit"
-    assert "claimReviewed is 137 characters (over 75)" in result.stderr
+    assert f"claim {reviewed}: claimReviewed is 137 characters (over 75)" in result.stderr
 
 
 def test_claimreview_names_a_missing_article_url(cli, reviewed):
@@ -156,7 +167,7 @@ def test_json_export_validates_against_its_schema(cli, reviewed):
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()
                                     ).validate(data)
     [article] = data["articles"]
-    claim = next(c for c in article["claims"] if c["id"] == 1)
+    claim = next(c for c in article["claims"] if c["id"] == reviewed)
     assert [v["rating"] for v in claim["verdicts"]] == ["mostly-true"]
     assert [e["action"] for e in claim["history"]] == ["accept", "evidence-add", "rate",
                                                        "approve", "publish"]
@@ -185,9 +196,10 @@ def test_import_into_a_ledger_with_data_adds_no_duplicates(cli, reviewed, tmp_pa
     path = tmp_path / "e.json"
     ok(cli("export", "--format", "json", "--output", str(path)))
     again = ok(cli("import", str(path)))
+    n = n_claims(cli)
     assert again.stdout.startswith("Imported (merge) 0 articles (1 already present), 0 claims "
-                                   "(10 already present)")
-    assert len(json.loads(cli("claims", "list", "--json").stdout)) == 10
+                                   f"({n} already present)")
+    assert n_claims(cli) == n
     assert ok(cli("audit", "verify")).stdout.startswith("Audit OK")
 
 
@@ -209,11 +221,12 @@ def test_a_refused_export_leaves_no_file(cli, reviewed, tmp_path):
 
 def test_stats(cli, reviewed):
     data = json.loads(ok(cli("stats", "--json")).stdout)
-    assert data["overall"]["claims"] == 10
-    assert data["overall"]["by_status"] == {"new": 8, "dismissed": 1, "published": 1}
+    n = n_claims(cli)
+    assert data["overall"]["claims"] == n
+    assert data["overall"]["by_status"] == {"new": n - 2, "dismissed": 1, "published": 1}
     assert data["overall"]["by_rating"] == {"mostly-true": 1}
     assert data["overall"]["verdicts"] == 1
     assert data["overall"]["median_hours_to_verdict"] >= 0
     assert data["articles"][0]["by_status"]["published"] == 1
     text = ok(cli("stats")).stdout
-    assert text.startswith("Overall: 10 claims; status: ")
+    assert text.startswith(f"Overall: {n} claims; status: ")

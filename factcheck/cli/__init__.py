@@ -17,6 +17,7 @@ from factcheck.cli import (
     evidence,
     export,
     ingest,
+    model,
     quantities,
     review,
 )
@@ -66,6 +67,7 @@ app.add_typer(claims.app, name="claims")
 app.add_typer(review.app, name="review")
 app.add_typer(evidence.app, name="evidence")
 app.add_typer(audit.app, name="audit")
+app.add_typer(model.app, name="model")
 app.add_typer(db.app, name="db")
 
 

@@ -200,3 +200,19 @@ def history_command(ctx: typer.Context, claim_id: int = typer.Argument(..., meta
                 [[str(e["id"]), e["at"][:19].replace("T", " "), e["actor"], e["action"],
                   f"{e['from_status'] or '-'} → {e['to_status'] or '-'}", e["note"] or ""]
                  for e in events])
+
+
+@app.command("rescore")
+@guarded
+def rescore_command(
+    ctx: typer.Context,
+    article: int | None = typer.Option(None, "--article", help="Only this article."),
+    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+) -> None:
+    """Re-score stored sentences with the active model (reviewed claims keep their score)."""
+    from factcheck.model_store import rescore
+
+    with session(ctx) as s:
+        counts = rescore(session=s, article_id=article, actor=actor(as_name))
+    typer.echo(f"Re-scored {counts['sentences']} sentences; {counts['claims']} new claims "
+               "changed score.")

@@ -27,6 +27,24 @@ WEIGHTS = {
     "long": -0.05,
 }
 DEFAULT_THRESHOLD = 0.30
+# With a trained model the score is a blend: the model reads the wording (it learnt from
+# labelled sentences), the heuristic adds what news prose needs (quantities, attribution,
+# no questions). Questions and headings stay at 0.
+MODEL_WEIGHT = 0.5
+
+
+def blend(model_probability: float, heuristic: float, features: dict[str, float]) -> float:
+    """The check-worthiness score of a sentence when a trained model is in use."""
+    if "question" in features or "heading" in features:
+        return 0.0
+    return round(MODEL_WEIGHT * model_probability + (1 - MODEL_WEIGHT) * heuristic, 4)
+
+
+def claim_threshold(model=None) -> float:
+    """The score from which a sentence becomes a claim (blended like the scores)."""
+    if model is None:
+        return DEFAULT_THRESHOLD
+    return round(MODEL_WEIGHT * model.threshold + (1 - MODEL_WEIGHT) * DEFAULT_THRESHOLD, 4)
 
 REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
                    r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
@@ -165,13 +183,27 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
     return round(score, 4), f
 
 
-_NUMERIC_HINT_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                              r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
-                              r"million|billion|dozens?|half)\b", re.I)
+# Scoring reads quantities only where digits or large number words make one likely;
+# small spelled-out numbers ("one of", "two nations") are too common in prose to be worth
+# the time. Every claim's quantities are read in full (``claim_quantities``).
+_NUMERIC_HINT_RE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozens?)\b",
+                              re.I)
+_ANY_NUMBER_RE = re.compile(r"\d|[½¼¾⅓⅔]|\b(?:zero|one|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                            r"seventy|eighty|ninety|hundred|thousand|million|billion|"
+                            r"trillion|dozens?|half|quarters?)\b", re.I)
 
 
 def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
     return extract_quantities(text, offset) if _NUMERIC_HINT_RE.search(text) else []
+
+
+def claim_quantities(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """All quantities of a claim's quote (``found`` when scoring already read them)."""
+    if found or not _ANY_NUMBER_RE.search(text) or _NUMERIC_HINT_RE.search(text):
+        return found
+    return extract_quantities(text, offset)
 
 
 def _is_measured(q: Quantity) -> bool:
@@ -228,14 +260,19 @@ def _resolve(mention: str, persons: dict[str, str]) -> str | None:
     return None
 
 
-def analyze_sentences(text: str, spans: list, ) -> list[SentenceAnalysis]:
-    """Analyse every sentence span of an article: score, kind, claimant, quantities."""
+def analyze_sentences(text: str, spans: list, model=None) -> list[SentenceAnalysis]:
+    """Analyse every sentence span of an article: score, kind, claimant, quantities.
+
+    With a trained ``model`` the score blends its probability with the heuristic."""
     persons: dict[str, str] | None = None
     out: list[SentenceAnalysis] = []
     previous_speaker: str | None = None
-    for span in spans:
+    probabilities = model.score([s.text for s in spans]) if model is not None else None
+    for i, span in enumerate(spans):
         qs = _quantities_if_numeric(span.text, span.start)
         score, features = score_sentence(span.text, qs)
+        if probabilities is not None:
+            score = blend(probabilities[i], score, features)
         claimant = None
         if "attribution" in features:
             if persons is None:

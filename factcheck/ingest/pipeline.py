@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from factcheck.ingest.detect import DEFAULT_THRESHOLD, analyze_sentences
+from factcheck.ingest.detect import analyze_sentences, claim_quantities, claim_threshold
 from factcheck.ingest.metadata import (
     parse_date,
     sha256_of,
@@ -88,17 +88,21 @@ def check_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = 
 
 
 def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = None,
-                    threshold: float = DEFAULT_THRESHOLD) -> PreparedArticle:
+                    threshold: float | None = None, model=None) -> PreparedArticle:
     """Read metadata off ``raw``, split and score its sentences, and pick its claims.
 
     ``overrides`` (title, url, outlet, author, date) beat metadata found in the file.
-    Raises ``InputError`` for an empty article.
+    ``model`` is a trained check-worthiness model (else the heuristic alone scores);
+    ``threshold`` defaults to the one that goes with it. Raises ``InputError`` for an
+    empty article.
     """
+    if threshold is None:
+        threshold = claim_threshold(model)
     check_article(raw, overrides=overrides)
     body, meta = read_metadata(raw, overrides)
     published = parse_date(meta.get("date") or meta.get("published"))
     spans = split_sentences(body)
-    analyses = analyze_sentences(body, spans)
+    analyses = analyze_sentences(body, spans, model)
     fallback_claimant = meta.get("outlet") or meta.get("author") or "the article"
     sentences: list[PreparedSentence] = []
     claims: list[PreparedClaim] = []
@@ -106,7 +110,9 @@ def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None 
         sentences.append(PreparedSentence(span.start, span.end, a.score))
         if a.score >= threshold:
             claims.append(PreparedClaim(span.text, span.start, span.end, a.score, a.kind,
-                                        a.claimant or fallback_claimant, i, a.quantities))
+                                        a.claimant or fallback_claimant, i,
+                                        claim_quantities(span.text, span.start,
+                                                         a.quantities)))
     return PreparedArticle(
         text=body, sha256=sha256_of(body), title=title_from(raw.source, body, meta),
         url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"),

@@ -191,7 +191,9 @@ def added_by(world: dict, who: str) -> None:
 def refused(world: dict, message: str) -> None:
     result = world["result"]
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {message}")
+    if "claim" in world:  # "this claim" is the claim under review
+        message = message.replace("this claim", f"claim {world['claim']}")
+    assert result.stderr.startswith(f"Error: {message}"), result.stderr
 
 
 @then(parsers.parse('the passage "{passage}" is suggested'))
@@ -390,6 +392,11 @@ def claim_status(cli, world: dict, status: str) -> None:
     assert _claim(cli, world)["status"] == status
 
 
+@then(parsers.parse('the highest-scoring claim is "{status}"'))
+def top_claim_status(cli, status: str) -> None:
+    assert _claims(cli)[0]["status"] == status
+
+
 @then(parsers.parse('every claim of article {article:d} scoring below {score:g} is "{status}"'))
 def band_status(cli, article: int, score: float, status: str) -> None:
     low = [c for c in _json(cli, "claims", "list", "--article", str(article))
@@ -468,9 +475,9 @@ def export_as(cli, world: dict, fmt: str) -> None:
 
 
 @then(parsers.parse('the report shows the claim as "{label}" with its evidence and "{approved}"'))
-def report_shows(world: dict, label: str, approved: str) -> None:
+def report_shows(world: dict, label: str, approved: str) -> None:  # noqa: D103
     md = world["result"].stdout
-    assert f"### Claim 1 — {label}" in md
+    assert f"### Claim {world['claim']} — {label}" in md
     assert "](https://example.org/fixture-supports) — Fixture Wire (made up), supports" in md
     assert approved in md
 
@@ -514,7 +521,7 @@ def configure_desk(cli, name: str, url: str) -> None:
     _ok(cli("config", "set", "desk.url", url))
 
 
-@when(parsers.parse("the article's URL is recorded as \"{url}\""))
+@when(parsers.parse('the article\'s URL is recorded as "{url}"'))
 def article_url(cli, url: str) -> None:
     _ok(cli("articles", "set", "1", "--url", url))
 

@@ -1,0 +1,61 @@
+"""Benchmark: check-worthiness scoring speed on one core (model load excluded).
+
+Usage: python benchmarks/bench_model.py [--repeat N]
+
+Scores the ClaimBuster training sentences and the BBC corpus's sentences with the shipped
+model, each pass on a fresh model object (cold per-word cache) and then again (warm), and
+prints sentences per second (best of N).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def main() -> int:
+    """Print cold and warm sentences/s for each corpus."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from factcheck.checkworthy.model import BUILTIN_PATH, CheckworthyModel
+    from factcheck.ingest import iter_sources
+    from factcheck.ingest.segment import split_sentences
+
+    corpora = {}
+    cb = SHARED / "claimbuster" / "train.json"
+    if cb.exists():
+        corpora["claimbuster"] = [x["text"] for x in json.loads(cb.read_text())]
+    bbc = SHARED / "news" / "bbc-train.csv"
+    if bbc.exists():
+        corpora["bbc"] = [s.text for a in iter_sources([str(bbc)])
+                          for s in split_sentences(a.text)]
+    if not corpora:
+        print("Error: no data under ../shared/data", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    blob = BUILTIN_PATH.read_bytes()
+    CheckworthyModel.from_bytes(blob)
+    print(f"model load: {(time.perf_counter() - started) * 1000:.0f} ms")
+    for name, texts in corpora.items():
+        cold, warm = [], []
+        for _ in range(args.repeat):
+            model = CheckworthyModel.from_bytes(blob)
+            t0 = time.perf_counter()
+            model.score(texts)
+            cold.append(len(texts) / (time.perf_counter() - t0))
+            t0 = time.perf_counter()
+            model.score(texts)
+            warm.append(len(texts) / (time.perf_counter() - t0))
+        print(f"{name}: {len(texts)} sentences, {max(cold):,.0f}/s cold cache, "
+              f"{max(warm):,.0f}/s warm")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

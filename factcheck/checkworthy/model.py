@@ -1,0 +1,121 @@
+"""Scoring with a trained check-worthiness model: pure Python, no heavy imports.
+
+The model is linear over two blocks of idf-weighted n-gram counts (word 1-3-grams, and
+character 2-5-grams within words), each block divided by (its number of n-grams) ** power.
+Those counts come from the text alone, and a word's character part is summed once and
+cached, so scoring is one dictionary look-up per word n-gram and per distinct word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from factcheck.checkworthy.features import CHAR_NGRAMS, char_ngrams_of_word, word_tokens
+
+BUILTIN_PATH = Path(__file__).parent / "claimbuster-v1.json.gz"
+FORMAT = "factcheck-checkworthy-1"
+_WORD_CACHE_LIMIT = 200_000
+
+
+class CheckworthyModel:
+    """A loaded model: ``score`` gives probabilities, ``threshold`` the claim cut-off."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            from factcheck.errors import InputError
+
+            raise InputError(f"not a check-worthiness model (format {data.get('format')!r}); "
+                             f"expected {FORMAT}")
+        self.meta: dict[str, Any] = {k: v for k, v in data.items()
+                                     if k not in ("word", "char", "word_parts")}
+        self.version: str = data["version"]
+        self.bias: float = data["bias"]
+        self.power: float = data["power"]
+        self.threshold: float = data["threshold"]
+        # word n-grams keyed by tuples of words: a tuple's hash reuses its words' cached
+        # hashes, so looking up a bigram or trigram builds no new string
+        self.word: dict[Any, float] = {}
+        for gram, weight in data["word"].items():
+            parts = gram.split(" ")
+            self.word[parts[0] if len(parts) == 1 else tuple(parts)] = weight
+        self.char: dict[str, float] = data["char"]
+        # the training words' character parts come precomputed in the model file
+        self._word_cache: dict[str, tuple[float, int]] = {
+            w: (s, _char_count(w)) for w, s in data.get("word_parts", {}).items()}
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> CheckworthyModel:
+        """Load a gzip-compressed JSON model."""
+        try:
+            data = json.loads(gzip.decompress(blob).decode("utf-8"))
+        except (OSError, ValueError, EOFError):
+            from factcheck.errors import InputError
+
+            raise InputError("not a check-worthiness model file (expected gzip-compressed "
+                             "JSON made by 'factcheck model train')") from None
+        return cls(data)
+
+    @classmethod
+    def from_path(cls, path: Path) -> CheckworthyModel:
+        """Load a model file."""
+        return cls.from_bytes(Path(path).read_bytes())
+
+    def _char_part(self, word: str) -> tuple[float, int]:
+        grams = char_ngrams_of_word(word)
+        part = (sum(map(self.char.get, grams, repeat(0.0))), len(grams))
+        if len(self._word_cache) < _WORD_CACHE_LIMIT:
+            self._word_cache[word] = part
+        return part
+
+    def decision(self, text: str) -> float:
+        """The linear score (log-odds) of one sentence."""
+        cache = self._word_cache
+        cs = 0.0
+        cn = 0
+        for word in text.lower().split():
+            part = cache.get(word) or self._char_part(word)
+            cs += part[0]
+            cn += part[1]
+        t = word_tokens(text)
+        get = self.word.get
+        # sum(map(...)) keeps the per-n-gram loop in C
+        ws = sum(map(get, t, repeat(0.0)))
+        if len(t) > 1:
+            t1 = t[1:]
+            ws += sum(map(get, zip(t, t1), repeat(0.0)))
+            ws += sum(map(get, zip(t, t1, t[2:]), repeat(0.0)))
+        n = len(t)
+        wn = n + max(n - 1, 0) + max(n - 2, 0)
+        z = self.bias
+        if cn:
+            z += cs / cn ** self.power
+        if wn:
+            z += ws / wn ** self.power
+        return z
+
+    def score(self, texts: list[str]) -> list[float]:
+        """Check-worthiness probabilities (0-1) of ``texts``."""
+        out = []
+        for t in texts:
+            z = self.decision(t)
+            out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
+        return out
+
+
+def _char_count(word: str) -> int:
+    """How many character n-grams a word has (see ``char_ngrams_of_word``)."""
+    length = len(word) + 2
+    return sum(length - n + 1 if n < length else 1
+               for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1))
+
+
+@lru_cache(maxsize=1)
+def builtin_model() -> CheckworthyModel:
+    """The model shipped with factcheck (trained on the ClaimBuster training split)."""
+    return CheckworthyModel.from_path(BUILTIN_PATH)

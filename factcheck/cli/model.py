@@ -1,0 +1,101 @@
+"""``factcheck model``: the check-worthiness model (train, evaluate, info, use)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factcheck.cli._common import AS_HELP, actor, guarded, print_json, session
+
+app = typer.Typer(help="The check-worthiness model: train, evaluate, inspect, switch.",
+                  no_args_is_help=True)
+
+METRICS = ("n", "precision", "recall", "f1", "average_precision", "threshold")
+
+
+@app.command("evaluate")
+@guarded
+def evaluate_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="FILE", help="JSON array of {text, label} or "
+                                "CSV/TSV with text and label columns."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+) -> None:
+    """Score labelled sentences with the active model; print precision, recall, F1,
+    average precision and the threshold used."""
+    from factcheck.model_store import evaluate
+
+    with session(ctx) as s:
+        result = evaluate(session=s, path=file)
+    if as_json:
+        print_json({k: result[k] for k in METRICS})
+        return
+    typer.echo(f"model {result['model']} on {file}")
+    for key in METRICS:
+        typer.echo(f"{key + ':':<19}{result[key]}")
+
+
+@app.command("train")
+@guarded
+def train_command(
+    ctx: typer.Context,
+    data: list[Path] = typer.Option([], "--data", help="Labelled file(s) (repeatable)."),
+    from_db: bool = typer.Option(False, "--from-db", help="Also learn from the desk's "
+                                 "decisions: accepted = check-worthy, dismissed = not."),
+    output: Path | None = typer.Option(None, "--output", help="Also write the model file."),
+    version: str | None = typer.Option(None, "--version", help="Name of the new version "
+                                       "(default desk-DATE-TIME)."),
+    activate: bool = typer.Option(True, "--activate/--no-activate",
+                                  help="Make it the model ingest uses."),
+    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+) -> None:
+    """Train a model (needs scikit-learn), store it in the ledger and use it."""
+    from factcheck.model_store import train_model
+
+    with session(ctx) as s:
+        out = train_model(session=s, data=data, from_db=from_db, actor=actor(as_name),
+                          version=version, output=output, activate=activate)
+    cv = out.cv
+    typer.echo(f"Trained {out.version} on {out.examples} sentences ({out.desk_examples} desk "
+               f"decisions): {cv['folds']}-fold CV F1 {cv['f1']:.3f}, average precision "
+               f"{cv['average_precision']:.3f}, threshold {cv['threshold']:.3f}"
+               + ("; now active" if activate else "")
+               + (f"; written to {out.saved_to}" if out.saved_to else "") + ".")
+
+
+@app.command("info")
+@guarded
+def info_command(ctx: typer.Context,
+                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+    """Show the active model, its training data and cross-validation scores."""
+    from factcheck.model_store import model_info
+
+    with session(ctx) as s:
+        info = model_info(session=s)
+    if as_json:
+        print_json(info)
+        return
+    cv = info["cv"]
+    typer.echo(f"active:    {info['active']}")
+    typer.echo(f"threshold: {info['threshold']}")
+    typer.echo(f"cv:        {cv['folds']}-fold (seed {cv['seed']}) on {cv['n']} sentences: "
+               f"F1 {cv['f1']}, precision {cv['precision']}, recall {cv['recall']}, "
+               f"average precision {cv['average_precision']}")
+    for src in info["training"]:
+        typer.echo(f"trained on: {src}")
+    typer.echo("versions:  " + ", ".join(v["version"] for v in info["versions"]))
+
+
+@app.command("use")
+@guarded
+def use_command(ctx: typer.Context,
+                version: str = typer.Argument(..., metavar="VERSION",
+                                              help="A version from 'model info', or builtin."),
+                as_name: str | None = typer.Option(None, "--as", help=AS_HELP)) -> None:
+    """Switch the model ingest uses."""
+    from factcheck.model_store import use
+
+    with session(ctx) as s:
+        use(session=s, version=version, actor=actor(as_name))
+    typer.echo(f"Active model: {version}.")

@@ -1,0 +1,224 @@
+"""The desk's check-worthiness models: which one is active, training, evaluation, rescoring.
+
+The shipped model is version ``builtin``; models the desk trains live in the ledger
+(``model_version``), so everyone on a shared database scores with the same one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from factcheck.checkworthy.model import CheckworthyModel
+
+BUILTIN = "builtin"
+ACTIVE_KEY = "model.active"
+DESK_WEIGHT = 3.0  # a desk decision counts as much as three benchmark sentences
+_LOADED: dict[str, CheckworthyModel] = {}
+
+
+def active_version(*, session: Session) -> str:
+    """The version ingest scores with (``builtin`` unless the desk chose another)."""
+    from factcheck.models import Setting
+
+    row = session.get(Setting, ACTIVE_KEY)
+    return row.value if row else BUILTIN
+
+
+def load_model(*, session: Session, version: str) -> CheckworthyModel:
+    """A model by version (cached in this process)."""
+    from factcheck.checkworthy.model import CheckworthyModel, builtin_model
+    from factcheck.models import ModelVersion
+
+    if version == BUILTIN:
+        return builtin_model()
+    if version not in _LOADED:
+        row = session.get(ModelVersion, version)
+        if row is None:
+            raise NotFoundError(f"no model version '{version}'; see 'factcheck model info'")
+        _LOADED[version] = CheckworthyModel.from_bytes(row.data)
+    return _LOADED[version]
+
+
+def active_model(*, session: Session) -> CheckworthyModel:
+    """The model ingest and rescoring use."""
+    return load_model(session=session, version=active_version(session=session))
+
+
+def use(*, session: Session, version: str, actor: str) -> None:
+    """Make ``version`` the active model (recorded in the history)."""
+    from factcheck.audit import append_event
+    from factcheck.models import Setting, utcnow
+
+    load_model(session=session, version=version)  # refuses unknown versions
+    row = session.get(Setting, ACTIVE_KEY)
+    before = row.value if row else BUILTIN
+    row = row or Setting(key=ACTIVE_KEY, value=version)
+    row.value, row.updated_by, row.updated_at = version, actor, utcnow()
+    session.add(row)
+    session.flush()
+    append_event(session=session, actor=actor, action="model-use",
+                 details={"from": before, "to": version})
+
+
+def desk_examples(*, session: Session) -> list:
+    """The desk's own decisions as training examples: accepted claims (triaged and
+    beyond) are check-worthy, dismissed ones are not."""
+    from sqlmodel import select
+
+    from factcheck.checkworthy.data import Example
+    from factcheck.models import Claim
+
+    rows = session.exec(select(Claim.quote, Claim.status).where(Claim.status != "new"))
+    return [Example(quote, 0 if status == "dismissed" else 1, DESK_WEIGHT)
+            for quote, status in rows]
+
+
+@dataclass
+class TrainOutcome:
+    """What training produced."""
+
+    version: str
+    cv: dict[str, Any]
+    examples: int
+    desk_examples: int
+    saved_to: Path | None
+
+
+def train_model(*, session: Session, data: list[Path], from_db: bool, actor: str,
+                version: str | None = None, output: Path | None = None,
+                activate: bool = True) -> TrainOutcome:
+    """Train on files and/or the desk's decisions, store the version and activate it."""
+    from factcheck.checkworthy.data import file_fingerprint, read_labelled
+    from factcheck.checkworthy.train import model_bytes, train
+    from factcheck.models import ModelVersion, utcnow
+
+    if not data and not from_db:
+        raise UsageError("nothing to train on; give --data FILE and/or --from-db")
+    examples, sources = [], []
+    for path in data:
+        rows = read_labelled(path)
+        examples.extend(rows)
+        sources.append({"file": Path(path).name, "sha256": file_fingerprint(path),
+                        "n": len(rows), "weight": 1.0})
+    desk = desk_examples(session=session) if from_db else []
+    if from_db:
+        if not desk:
+            raise UsageError("the ledger has no accepted or dismissed claims to learn from; "
+                             "triage some first")
+        examples.extend(desk)
+        sources.append({"desk_decisions": len(desk), "weight": DESK_WEIGHT})
+    labels = {e.label for e in examples}
+    if labels != {0, 1}:
+        raise UsageError("training needs both check-worthy (1) and not check-worthy (0) "
+                         "examples")
+    version = version or f"desk-{utcnow():%Y%m%d-%H%M%S}"
+    if version == BUILTIN or session.get(ModelVersion, version) is not None:
+        raise UsageError(f"model version '{version}' exists already; choose another --version")
+    result = train(examples, version=version, sources=sources)
+    blob = model_bytes(result.model)
+    meta = {k: v for k, v in result.model.items() if k not in ("word", "char", "word_parts")}
+    session.add(ModelVersion(version=version, created_by=actor, meta=json.dumps(meta),
+                             data=blob))
+    session.flush()
+    if output is not None:
+        Path(output).write_bytes(blob)
+    if activate:
+        use(session=session, version=version, actor=actor)
+    return TrainOutcome(version, result.cv, len(examples), len(desk), output)
+
+
+def model_info(*, session: Session) -> dict[str, Any]:
+    """The active model's record and the versions available."""
+    from sqlmodel import select
+
+    from factcheck.models import ModelVersion
+
+    active = active_version(session=session)
+    model = active_model(session=session)
+    versions = [{"version": BUILTIN, "created_at": None, "created_by": None}] + [
+        {"version": v, "created_at": c.isoformat() if c else None, "created_by": b}
+        for v, c, b in session.exec(select(ModelVersion.version, ModelVersion.created_at,
+                                           ModelVersion.created_by)
+                                    .order_by(ModelVersion.created_at))]
+    return {"active": active, "threshold": model.threshold, "training": model.meta["training"],
+            "cv": model.meta["cv"], "params": model.meta.get("params"),
+            "features": model.meta.get("features"), "versions": versions}
+
+
+def evaluate(*, session: Session, path: Path) -> dict[str, Any]:
+    """Score a labelled file with the active model alone, at its own threshold."""
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.metrics import average_precision, prf
+
+    examples = read_labelled(path)
+    model = active_model(session=session)
+    scores = model.score([e.text for e in examples])
+    labels = [e.label for e in examples]
+    p, r, f1 = prf(labels, scores, model.threshold)
+    return {"n": len(examples), "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(f1, 4), "average_precision": round(average_precision(labels, scores), 4),
+            "threshold": model.threshold, "model": active_version(session=session)}
+
+
+def rescore(*, session: Session, actor: str, article_id: int | None = None
+            ) -> dict[str, int]:
+    """Re-score stored sentences with the active model; claims still ``new`` take their
+    sentence's new score, reviewed claims keep theirs."""
+    from sqlalchemy import bindparam, update
+    from sqlmodel import select
+
+    from factcheck.ingest.detect import blend, score_sentence
+    from factcheck.models import Article, Claim, Sentence
+
+    model = active_model(session=session)
+    query = select(Article.id)
+    if article_id is not None:
+        from factcheck.ledger import get_article
+
+        get_article(session=session, article_id=article_id)
+        query = query.where(Article.id == article_id)
+    conn = session.connection()
+    n_sentences = n_claims = 0
+    for aid in list(session.exec(query.order_by(Article.id))):
+        text = session.get(Article, aid).text
+        sentences = list(session.exec(select(Sentence).where(Sentence.article_id == aid)
+                                      .order_by(Sentence.position)))
+        texts = [text[s.start:s.end] for s in sentences]
+        probs = model.score(texts)
+        new_scores = {}
+        for s, t, p in zip(sentences, texts, probs, strict=True):
+            heuristic, features = score_sentence(t)
+            new_scores[s.id] = blend(p, heuristic, features)
+        if new_scores:
+            table = Sentence.__table__
+            conn.execute(update(table).where(table.c.id == bindparam("sid"))
+                         .values(score=bindparam("new")),
+                         [{"sid": k, "new": v} for k, v in new_scores.items()])
+            n_sentences += len(new_scores)
+        for claim in session.exec(select(Claim).where(Claim.article_id == aid,
+                                                      Claim.status == "new")):
+            if claim.sentence_id in new_scores:
+                score = new_scores[claim.sentence_id]
+            else:
+                heuristic, features = score_sentence(claim.quote)
+                score = blend(model.score([claim.quote])[0], heuristic, features)
+            if score != claim.score:
+                claim.score = score
+                session.add(claim)
+                n_claims += 1
+        session.flush()
+        session.expunge_all()  # keep memory flat over a large ledger
+    from factcheck.audit import append_event
+
+    append_event(session=session, actor=actor, action="rescore",
+                 details={"model": active_version(session=session), "article": article_id,
+                          "sentences": n_sentences, "claims": n_claims})
+    return {"sentences": n_sentences, "claims": n_claims}
