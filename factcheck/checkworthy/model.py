@@ -88,8 +88,8 @@ class CheckworthyModel:
         ws = sum(map(get, t, repeat(0.0)))
         if len(t) > 1:
             t1 = t[1:]
-            ws += sum(map(get, zip(t, t1), repeat(0.0)))
-            ws += sum(map(get, zip(t, t1, t[2:]), repeat(0.0)))
+            ws += sum(map(get, zip(t, t1, strict=False), repeat(0.0)))
+            ws += sum(map(get, zip(t, t1, t[2:], strict=False), repeat(0.0)))
         n = len(t)
         wn = n + max(n - 1, 0) + max(n - 2, 0)
         z = self.bias
