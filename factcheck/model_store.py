@@ -106,7 +106,8 @@ def train_model(*, session: Session, data: list[Path], from_db: bool, actor: str
     for path in data:
         rows = read_labelled(path)
         examples.extend(rows)
-        sources.append({"file": Path(path).name, "sha256": file_fingerprint(path),
+        sources.append({"file": f"{Path(path).parent.name}/{Path(path).name}",
+                        "sha256": file_fingerprint(path),
                         "n": len(rows), "weight": 1.0})
     desk = desk_examples(session=session) if from_db else []
     if from_db:

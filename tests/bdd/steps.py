@@ -552,3 +552,51 @@ def same_json(cli, world: dict) -> None:
     a.pop("exported_at")
     b.pop("exported_at")
     assert a == b
+
+
+# --- model -----------------------------------------------------------------------------
+
+FIXTURE_SENTENCES = Path(__file__).resolve().parents[1] / "fixtures" / "labelled-fixture.json"
+
+
+def _model_score(database_url: str, sentence: str) -> float:
+    from factcheck.db import get_engine, session_scope
+    from factcheck.model_store import active_model
+
+    with session_scope(get_engine(database_url)) as s:
+        return active_model(session=s).score([sentence])[0]
+
+
+@given("the desk's model was trained on the made-up fixture sentences alone")
+def fixture_model(cli, world: dict) -> None:
+    pytest.importorskip("sklearn")
+    _ok(cli("model", "train", "--data", str(FIXTURE_SENTENCES), "--version", "fixture-only"))
+
+
+@given(parsers.parse('the desk has dismissed every claim that mentions "{name}"'))
+def dismiss_mentions(cli, name: str) -> None:
+    hits = [c for c in _claims(cli) if name in c["quote"]]
+    assert hits
+    for c in hits:
+        _ok(cli("review", "triage", str(c["id"]), "--dismiss", "--as", "desk"))
+
+
+@when("the desk retrains the model on the fixture sentences and its own decisions")
+def retrain(cli, world: dict) -> None:
+    world["retrain"] = cli("model", "train", "--data", str(FIXTURE_SENTENCES), "--from-db",
+                           "--version", "with-desk")
+    _ok(world["retrain"])
+
+
+@then(parsers.parse('the sentence "{sentence}" scores lower than before'))
+def scores_lower(cli, database_url: str, sentence: str) -> None:
+    after = _model_score(database_url, sentence)
+    _ok(cli("model", "use", "fixture-only"))
+    before = _model_score(database_url, sentence)
+    _ok(cli("model", "use", "with-desk"))
+    assert after < before, (before, after)
+
+
+@then("the retrained model is the one ingest now uses")
+def retrained_active(cli) -> None:
+    assert _json(cli, "model", "info")["active"] == "with-desk"

@@ -1,0 +1,153 @@
+"""The check-worthiness model: scoring equals training, train → evaluate → use → rescore,
+file formats, errors, and its ranking of the sample article."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.checkworthy.metrics import average_precision, best_threshold, prf
+from tests.conftest import ROOT, SAMPLE, shared_or_skip
+
+FIXTURE = ROOT / "tests" / "fixtures" / "labelled-fixture.json"
+FIXTURE_CSV = ROOT / "tests" / "fixtures" / "labelled-fixture.csv"
+
+
+def ok(result):
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result
+
+
+def test_metrics_match_scikit_learn():
+    sk = pytest.importorskip("sklearn.metrics")
+    labels = [1, 0, 1, 1, 0, 0, 1, 0, 0, 1]
+    scores = [0.9, 0.8, 0.8, 0.6, 0.5, 0.4, 0.35, 0.3, 0.1, 0.05]
+    assert average_precision(labels, scores) == pytest.approx(
+        sk.average_precision_score(labels, scores))
+    p, r, f1 = prf(labels, scores, 0.5)
+    assert (p, r) == (pytest.approx(sk.precision_score(labels, [s >= 0.5 for s in scores])),
+                      pytest.approx(sk.recall_score(labels, [s >= 0.5 for s in scores])))
+    t, best = best_threshold(labels, scores)
+    assert best == pytest.approx(prf(labels, scores, t)[2])
+
+
+def test_pure_python_scores_equal_the_trained_model():
+    pytest.importorskip("sklearn")
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.model import CheckworthyModel
+    from factcheck.checkworthy.train import DEFAULTS, _decision, _fit, train
+
+    examples = read_labelled(FIXTURE)
+    params = {**DEFAULTS, "min_weight": 0.0}
+    result = train(examples, version="t", sources=[], params=params)
+    model = CheckworthyModel(result.model)
+    import numpy as np
+
+    texts = [e.text for e in examples] + ["Spending rose 12 percent, unseen words here!"]
+    fitted, clf = _fit([e.text for e in examples], np.array([e.label for e in examples]),
+                       np.ones(len(examples)), params)
+    expected = _decision(fitted, clf, texts, params["power"])
+    for text, z in zip(texts, expected, strict=True):
+        assert model.decision(text) == pytest.approx(z, abs=1e-3)
+
+
+def test_training_is_reproducible(tmp_path):
+    pytest.importorskip("sklearn")
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.train import model_bytes, train
+
+    examples = read_labelled(FIXTURE)
+    a = model_bytes(train(examples, version="r", sources=[]).model)
+    b = model_bytes(train(examples, version="r", sources=[]).model)
+    assert a == b
+
+
+def test_shipped_model_ranks_the_samples_numeric_claims_first(cli):
+    ok(cli("ingest", str(SAMPLE)))
+    claims = json.loads(cli("claims", "list", "--json").stdout)
+    top = " ".join(c["quote"] for c in claims[:3])
+    for words in ("7,600 mph", "4,040 miles", "$24 billion"):
+        assert words in top
+    assert not any(c["quote"].startswith("Q:") for c in claims)
+    attributed = [c for c in claims if c["kind"] == "attribution"]
+    opinions = [c for c in claims if c["quote"].startswith("However, the exact details")]
+    assert attributed and all(a["score"] > o["score"] for a in attributed for o in opinions)
+
+
+def test_evaluate_json_and_text(cli):
+    data = json.loads(ok(cli("model", "evaluate", str(FIXTURE), "--json")).stdout)
+    assert set(data) == {"n", "precision", "recall", "f1", "average_precision", "threshold"}
+    assert data["n"] == 80
+    text = ok(cli("model", "evaluate", str(FIXTURE_CSV))).stdout
+    assert "n:                 20" in text and "average_precision: " in text
+
+
+def test_evaluate_refuses_bad_files(cli, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sentence,label\nx,1\n", encoding="utf-8")
+    r = cli("model", "evaluate", str(bad))
+    assert r.exit_code == 1
+    assert r.stderr == f"Error: {bad}: needs 'text' and 'label' columns (has sentence, label)\n"
+    r = cli("model", "evaluate", str(tmp_path / "none.json"))
+    assert r.stderr.startswith("Error: ") and "no such file" in r.stderr
+
+
+def test_train_evaluate_use_rescore(cli, tmp_path):
+    pytest.importorskip("sklearn")
+    ok(cli("ingest", str(SAMPLE)))
+    before = {c["id"]: c["score"] for c in json.loads(cli("claims", "list", "--json").stdout)}
+    out = tmp_path / "m.json.gz"
+    trained = ok(cli("model", "train", "--data", str(FIXTURE), "--version", "fixture-1",
+                     "--output", str(out)))
+    assert trained.stdout.startswith("Trained fixture-1 on 80 sentences (0 desk decisions): "
+                                     "4-fold CV F1 ")
+    assert out.exists()
+    info = json.loads(ok(cli("model", "info", "--json")).stdout)
+    assert info["active"] == "fixture-1"
+    assert info["training"][0]["file"] == "fixtures/labelled-fixture.json"
+    assert set(info["cv"]) >= {"f1", "average_precision", "threshold", "folds", "seed"}
+    # a reviewed claim keeps its score; new claims are re-scored with the active model
+    reviewed = next(iter(before))
+    ok(cli("review", "triage", str(reviewed), "--accept", "--as", "alice"))
+    result = ok(cli("claims", "rescore"))
+    assert result.stdout.startswith("Re-scored 28 sentences; ")
+    after = {c["id"]: c["score"] for c in json.loads(cli("claims", "list", "--json").stdout)}
+    assert after[reviewed] == before[reviewed]
+    assert any(after[c] != before[c] for c in before if c != reviewed)
+    ok(cli("model", "use", "builtin"))
+    assert json.loads(cli("model", "info", "--json").stdout)["active"] == "builtin"
+    ok(cli("claims", "rescore", "--article", "1"))
+    back = {c["id"]: c["score"] for c in json.loads(cli("claims", "list", "--json").stdout)}
+    assert back == before
+    unknown = cli("model", "use", "nope")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "Error: no model version 'nope'; see 'factcheck model info'\n"
+
+
+def test_train_needs_something_to_learn_from(cli):
+    r = cli("model", "train")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: nothing to train on; give --data FILE and/or --from-db\n"
+    r = cli("model", "train", "--from-db")
+    assert r.stderr.startswith("Error: the ledger has no accepted or dismissed claims")
+
+
+def test_builtin_model_cross_validation_is_what_model_info_reports(cli):
+    info = json.loads(ok(cli("model", "info", "--json")).stdout)
+    assert info["active"] == "builtin"
+    assert info["cv"]["folds"] == 4 and info["cv"]["seed"] == 0 and info["cv"]["n"] == 7976
+    assert info["training"][0]["file"] == "claimbuster/train.json"
+
+
+@pytest.mark.slow
+def test_shipped_model_is_reproducible_from_the_training_command(cli, tmp_path):
+    """Re-training on the shared ClaimBuster file gives the shipped model, byte for byte."""
+    pytest.importorskip("sklearn")
+    from factcheck.checkworthy.model import BUILTIN_PATH
+
+    path = shared_or_skip("data", "claimbuster", "train.json")
+    out = tmp_path / "claimbuster-v1.json.gz"
+    ok(cli("model", "train", "--data", str(path), "--version", "claimbuster-v1", "--output",
+           str(out), "--no-activate"))
+    assert out.read_bytes() == BUILTIN_PATH.read_bytes()
