@@ -76,20 +76,33 @@ def insert_article_rows(conn, prepared: PreparedArticle) -> int:
         sentence_ids = list(conn.execute(
             select(sentence_t.c.id).where(sentence_t.c.article_id == article_id)
             .order_by(sentence_t.c.position)).scalars())
-        claim_ids = list(conn.execute(
-            insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True),
-            [{"article_id": article_id, "sentence_id": sentence_ids[c.sentence_index],
-              "text": c.quote, "quote": c.quote, "start": c.start, "end": c.end,
-              "score": c.score, "kind": c.kind, "claimant": c.claimant, "status": "new",
-              "origin": "detected", "created_by": None, "created_at": now, "updated_at": now,
-              "version": 1} for c in prepared.claims],
-        ).scalars())
+        stamp = _db_time(conn, now)
+        _executemany(conn, claim_t, ["article_id", "sentence_id", "text", "quote", "start",
+                                     "end", "score", "kind", "claimant", "status", "origin",
+                                     "created_at", "updated_at", "version"],
+                     [(article_id, sentence_ids[c.sentence_index], c.quote, c.quote, c.start,
+                       c.end, c.score, c.kind, c.claimant, "new", "detected", stamp, stamp, 1)
+                      for c in prepared.claims])
+        # the article is new in this transaction: its claims' ids are exactly these, in
+        # the order they were inserted
+        claim_ids = list(conn.execute(select(claim_t.c.id).where(
+            claim_t.c.article_id == article_id).order_by(claim_t.c.id)).scalars())
         rows = [_quantity_row(cid, q) for cid, c in zip(claim_ids, prepared.claims, strict=True)
                 for q in c.quantities]
         if rows:
             _executemany(conn, Quantity.__table__, list(rows[0]), [tuple(r.values())
                                                                   for r in rows])
     return article_id
+
+
+def _db_time(conn, value):
+    """A timestamp as the driver takes it for a DateTime column: SQLAlchemy keeps SQLite
+    timestamps as naive-UTC text, so bypassing it must write the same text."""
+    if conn.dialect.name == "sqlite":
+        import datetime as dt
+
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
 
 
 def _executemany(conn, table, columns: list[str], rows: list[tuple]) -> None:
@@ -334,7 +347,9 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
     from factcheck.ingest.detect import blend
     from factcheck.model_store import active_model
 
-    score = blend(active_model(session=session).score([quote])[0], score, features)
+    model = active_model(session=session)
+    if model is not None:
+        score = blend(model.score([quote])[0], score, features)
     who = claimant or find_claimant(quote, build_person_index(article.text), None) \
         or article.outlet or article.author or "the article"
     kind = classify_kind(quote, qs, who not in (article.outlet, article.author, "the article"),

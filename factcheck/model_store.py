@@ -1,7 +1,9 @@
 """The desk's check-worthiness models: which one is active, training, evaluation, rescoring.
 
-The shipped model is version ``builtin``; models the desk trains live in the ledger
-(``model_version``), so everyone on a shared database scores with the same one.
+Versions: ``heuristic`` (the default: the transparent rules of ``ingest/detect.py``
+alone), ``claimbuster-v1`` (the model shipped in the package), and the models the desk
+trains, which live in the ledger (``model_version``) so everyone on a shared database
+scores with the same one. A trained model's probability is blended with the heuristic.
 """
 
 from __future__ import annotations
@@ -18,25 +20,28 @@ if TYPE_CHECKING:
 
     from factcheck.checkworthy.model import CheckworthyModel
 
-BUILTIN = "builtin"
+HEURISTIC = "heuristic"
+BUILTIN = "claimbuster-v1"
 ACTIVE_KEY = "model.active"
 DESK_WEIGHT = 3.0  # a desk decision counts as much as three benchmark sentences
 _LOADED: dict[str, CheckworthyModel] = {}
 
 
 def active_version(*, session: Session) -> str:
-    """The version ingest scores with (``builtin`` unless the desk chose another)."""
+    """The version ingest scores with (``heuristic`` unless the desk chose another)."""
     from factcheck.models import Setting
 
     row = session.get(Setting, ACTIVE_KEY)
-    return row.value if row else BUILTIN
+    return row.value if row else HEURISTIC
 
 
-def load_model(*, session: Session, version: str) -> CheckworthyModel:
-    """A model by version (cached in this process)."""
+def load_model(*, session: Session, version: str) -> CheckworthyModel | None:
+    """A model by version (cached in this process); ``None`` for the heuristic."""
     from factcheck.checkworthy.model import CheckworthyModel, builtin_model
     from factcheck.models import ModelVersion
 
+    if version == HEURISTIC:
+        return None
     if version == BUILTIN:
         return builtin_model()
     if version not in _LOADED:
@@ -47,8 +52,8 @@ def load_model(*, session: Session, version: str) -> CheckworthyModel:
     return _LOADED[version]
 
 
-def active_model(*, session: Session) -> CheckworthyModel:
-    """The model ingest and rescoring use."""
+def active_model(*, session: Session) -> CheckworthyModel | None:
+    """The model ingest and rescoring use (``None``: the heuristic alone)."""
     return load_model(session=session, version=active_version(session=session))
 
 
@@ -59,7 +64,7 @@ def use(*, session: Session, version: str, actor: str) -> None:
 
     load_model(session=session, version=version)  # refuses unknown versions
     row = session.get(Setting, ACTIVE_KEY)
-    before = row.value if row else BUILTIN
+    before = row.value if row else HEURISTIC
     row = row or Setting(key=ACTIVE_KEY, value=version)
     row.value, row.updated_by, row.updated_at = version, actor, utcnow()
     session.add(row)
@@ -121,14 +126,20 @@ def train_model(*, session: Session, data: list[Path], from_db: bool, actor: str
         raise UsageError("training needs both check-worthy (1) and not check-worthy (0) "
                          "examples")
     version = version or f"desk-{utcnow():%Y%m%d-%H%M%S}"
-    if version == BUILTIN or session.get(ModelVersion, version) is not None:
+    # rebuilding the shipped model: '--version claimbuster-v1 --output FILE --no-activate'
+    # writes the file only (the shipped version is not stored in the ledger)
+    rebuild = version == BUILTIN and output is not None and not activate
+    if not rebuild and (version in (BUILTIN, HEURISTIC)
+                        or session.get(ModelVersion, version) is not None):
         raise UsageError(f"model version '{version}' exists already; choose another --version")
     result = train(examples, version=version, sources=sources)
     blob = model_bytes(result.model)
-    meta = {k: v for k, v in result.model.items() if k not in ("word", "char", "word_parts")}
-    session.add(ModelVersion(version=version, created_by=actor, meta=json.dumps(meta),
-                             data=blob))
-    session.flush()
+    if not rebuild:
+        meta = {k: v for k, v in result.model.items()
+                if k not in ("word", "char", "word_parts")}
+        session.add(ModelVersion(version=version, created_by=actor, meta=json.dumps(meta),
+                                 data=blob))
+        session.flush()
     if output is not None:
         Path(output).write_bytes(blob)
     if activate:
@@ -140,33 +151,47 @@ def model_info(*, session: Session) -> dict[str, Any]:
     """The active model's record and the versions available."""
     from sqlmodel import select
 
+    from factcheck.ingest.detect import DEFAULT_THRESHOLD, WEIGHTS
     from factcheck.models import ModelVersion
 
     active = active_version(session=session)
     model = active_model(session=session)
-    versions = [{"version": BUILTIN, "created_at": None, "created_by": None}] + [
+    versions = [{"version": HEURISTIC, "created_at": None, "created_by": None},
+                {"version": BUILTIN, "created_at": None, "created_by": None}] + [
         {"version": v, "created_at": c.isoformat() if c else None, "created_by": b}
         for v, c, b in session.exec(select(ModelVersion.version, ModelVersion.created_at,
                                            ModelVersion.created_by)
                                     .order_by(ModelVersion.created_at))]
+    if model is None:
+        return {"active": active, "threshold": DEFAULT_THRESHOLD, "training": [], "cv": None,
+                "params": {"weights": WEIGHTS}, "features": None, "versions": versions}
     return {"active": active, "threshold": model.threshold, "training": model.meta["training"],
             "cv": model.meta["cv"], "params": model.meta.get("params"),
             "features": model.meta.get("features"), "versions": versions}
 
 
+def _scores(model, texts: list[str]) -> tuple[list[float], float]:
+    """Probabilities and threshold of the model, or heuristic scores and its threshold."""
+    from factcheck.ingest.detect import DEFAULT_THRESHOLD, score_sentence
+
+    if model is None:
+        return [score_sentence(t)[0] for t in texts], DEFAULT_THRESHOLD
+    return model.score(texts), model.threshold
+
+
 def evaluate(*, session: Session, path: Path) -> dict[str, Any]:
-    """Score a labelled file with the active model alone, at its own threshold."""
+    """Score a labelled file with the active model alone (or the heuristic), at its own
+    threshold."""
     from factcheck.checkworthy.data import read_labelled
     from factcheck.checkworthy.metrics import average_precision, prf
 
     examples = read_labelled(path)
-    model = active_model(session=session)
-    scores = model.score([e.text for e in examples])
+    scores, threshold = _scores(active_model(session=session), [e.text for e in examples])
     labels = [e.label for e in examples]
-    p, r, f1 = prf(labels, scores, model.threshold)
+    p, r, f1 = prf(labels, scores, threshold)
     return {"n": len(examples), "precision": round(p, 4), "recall": round(r, 4),
             "f1": round(f1, 4), "average_precision": round(average_precision(labels, scores), 4),
-            "threshold": model.threshold, "model": active_version(session=session)}
+            "threshold": threshold, "model": active_version(session=session)}
 
 
 def rescore(*, session: Session, actor: str, article_id: int | None = None
@@ -176,7 +201,6 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
     from sqlalchemy import bindparam, update
     from sqlmodel import select
 
-    from factcheck.ingest.detect import blend, score_sentence
     from factcheck.models import Article, Claim, Sentence
 
     model = active_model(session=session)
@@ -193,11 +217,8 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
         sentences = list(session.exec(select(Sentence).where(Sentence.article_id == aid)
                                       .order_by(Sentence.position)))
         texts = [text[s.start:s.end] for s in sentences]
-        probs = model.score(texts)
-        new_scores = {}
-        for s, t, p in zip(sentences, texts, probs, strict=True):
-            heuristic, features = score_sentence(t)
-            new_scores[s.id] = blend(p, heuristic, features)
+        new_scores = {s.id: _sentence_score(model, t) for s, t in zip(sentences, texts,
+                                                                       strict=True)}
         if new_scores:
             table = Sentence.__table__
             conn.execute(update(table).where(table.c.id == bindparam("sid"))
@@ -206,11 +227,9 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
             n_sentences += len(new_scores)
         for claim in session.exec(select(Claim).where(Claim.article_id == aid,
                                                       Claim.status == "new")):
-            if claim.sentence_id in new_scores:
-                score = new_scores[claim.sentence_id]
-            else:
-                heuristic, features = score_sentence(claim.quote)
-                score = blend(model.score([claim.quote])[0], heuristic, features)
+            score = new_scores.get(claim.sentence_id)
+            if score is None:
+                score = _sentence_score(model, claim.quote)
             if score != claim.score:
                 claim.score = score
                 session.add(claim)
@@ -223,3 +242,17 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
                  details={"model": active_version(session=session), "article": article_id,
                           "sentences": n_sentences, "claims": n_claims})
     return {"sentences": n_sentences, "claims": n_claims}
+
+
+def sentence_score(*, session: Session, text: str) -> float:
+    """The score the active model (blended with the heuristic) gives one sentence."""
+    return _sentence_score(active_model(session=session), text)
+
+
+def _sentence_score(model, text: str) -> float:
+    from factcheck.ingest.detect import blend, score_sentence
+
+    heuristic, features = score_sentence(text)
+    if model is None:
+        return heuristic
+    return blend(model.score([text])[0], heuristic, features)

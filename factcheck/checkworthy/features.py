@@ -3,7 +3,8 @@ scores exactly as it was trained).
 
 - word n-grams (1-3) of the text with numbers, years, percent and dollar signs replaced by
   placeholder tokens, so "47 percent" and "12 percent" look alike;
-- character n-grams (2-5) inside each space-padded word of the lower-cased text.
+- character n-grams (2-5) inside each space-padded word of the lower-cased text, digits
+  as 0 and punctuation dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ CHAR_NGRAMS = (2, 5)
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _HAS_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = re.compile(r"\d")
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -56,9 +58,15 @@ def char_ngrams_of_word(word: str) -> list[str]:
             for i in range(max(length - n + 1, 1))]
 
 
+def char_words(text: str) -> list[str]:
+    """The words whose character n-grams are features: lower-cased, digits as 0,
+    punctuation dropped (so "missile," and "missile" are one word)."""
+    return _TOKEN_RE.findall(_DIGIT_RE.sub("0", text.lower()))
+
+
 def char_ngrams(text: str) -> list[str]:
-    """Character n-grams of every word of the lower-cased text."""
+    """Character n-grams of every word of the text."""
     out: list[str] = []
-    for word in text.lower().split():
+    for word in char_words(text):
         out.extend(char_ngrams_of_word(word))
     return out

@@ -16,7 +16,12 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from factcheck.checkworthy.features import CHAR_NGRAMS, char_ngrams_of_word, word_tokens
+from factcheck.checkworthy.features import (
+    CHAR_NGRAMS,
+    char_ngrams_of_word,
+    char_words,
+    word_tokens,
+)
 
 BUILTIN_PATH = Path(__file__).parent / "claimbuster-v1.json.gz"
 FORMAT = "factcheck-checkworthy-1"
@@ -78,7 +83,7 @@ class CheckworthyModel:
         cache = self._word_cache
         cs = 0.0
         cn = 0
-        for word in text.lower().split():
+        for word in char_words(text):
             part = cache.get(word) or self._char_part(word)
             cs += part[0]
             cn += part[1]

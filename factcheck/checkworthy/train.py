@@ -132,9 +132,9 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
         offset += len(vocab)
         tables.append(table)
     # each training word's character part, precomputed: scoring starts with a warm cache
-    from factcheck.checkworthy.features import char_ngrams_of_word
+    from factcheck.checkworthy.features import char_ngrams_of_word, char_words
 
-    words = {w for t in texts for w in t.lower().split()}
+    words = {w for t in texts for w in char_words(t)}
     char_table = tables[1]
     word_parts = {w: round(sum(char_table.get(g, 0.0) for g in char_ngrams_of_word(w)), 5)
                   for w in sorted(words)}

@@ -79,9 +79,13 @@ def info_command(ctx: typer.Context,
     cv = info["cv"]
     typer.echo(f"active:    {info['active']}")
     typer.echo(f"threshold: {info['threshold']}")
-    typer.echo(f"cv:        {cv['folds']}-fold (seed {cv['seed']}) on {cv['n']} sentences: "
-               f"F1 {cv['f1']}, precision {cv['precision']}, recall {cv['recall']}, "
-               f"average precision {cv['average_precision']}")
+    if cv is None:
+        typer.echo("cv:        none (the transparent heuristic; weights in "
+                   "factcheck/ingest/detect.py)")
+    else:
+        typer.echo(f"cv:        {cv['folds']}-fold (seed {cv['seed']}) on {cv['n']} sentences: "
+                   f"F1 {cv['f1']}, precision {cv['precision']}, recall {cv['recall']}, "
+                   f"average precision {cv['average_precision']}")
     for src in info["training"]:
         typer.echo(f"trained on: {src}")
     typer.echo("versions:  " + ", ".join(v["version"] for v in info["versions"]))
@@ -91,7 +95,9 @@ def info_command(ctx: typer.Context,
 @guarded
 def use_command(ctx: typer.Context,
                 version: str = typer.Argument(..., metavar="VERSION",
-                                              help="A version from 'model info', or builtin."),
+                                              help="A version from 'model info': "
+                                                   "heuristic, claimbuster-v1 or a desk "
+                                                   "model."),
                 as_name: str | None = typer.Option(None, "--as", help=AS_HELP)) -> None:
     """Switch the model ingest uses."""
     from factcheck.model_store import use
