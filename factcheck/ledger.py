@@ -28,29 +28,6 @@ class StoreResult:
     already: bool
 
 
-def find_article_by_hash(*, session: Session, sha256: str) -> int | None:
-    """The id of the article whose text has this SHA-256, if one is stored."""
-    from sqlmodel import select
-
-    from factcheck.models import Article
-
-    return session.exec(select(Article.id).where(Article.sha256 == sha256)).first()
-
-
-def store_article(*, session: Session, prepared: PreparedArticle,
-                  checked: bool = False) -> StoreResult:
-    """Insert an article with its sentences, claims and quantities (bulk statements).
-
-    An article whose text is already stored is left as it is (``already=True``).
-    """
-    if not checked:
-        existing = find_article_by_hash(session=session, sha256=prepared.sha256)
-        if existing is not None:
-            return StoreResult(existing, 0, True)
-    article_id = insert_article_rows(session.connection(), prepared)
-    return StoreResult(article_id, len(prepared.claims), False)
-
-
 def insert_article_rows(conn, prepared: PreparedArticle) -> int:
     """Write one prepared article on ``conn`` (inside the caller's transaction).
 

@@ -244,11 +244,6 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
     return {"sentences": n_sentences, "claims": n_claims}
 
 
-def sentence_score(*, session: Session, text: str) -> float:
-    """The score the active model (blended with the heuristic) gives one sentence."""
-    return _sentence_score(active_model(session=session), text)
-
-
 def _sentence_score(model, text: str) -> float:
     from factcheck.ingest.detect import blend, score_sentence
 

@@ -65,16 +65,6 @@ def write_reviews(reviews: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def build(bundles: Iterable[dict[str, Any]], *, desk_name: str | None,
-          desk_url: str | None, desk_logo: str | None = None
-          ) -> tuple[list[dict[str, Any]], Lint]:
-    """Every review and the full lint, in memory (for small selections and tests)."""
-    lint = lint_desk(desk_name, desk_url)
-    reviews = list(iter_reviews(bundles, desk_name=desk_name, desk_url=desk_url,
-                                desk_logo=desk_logo, lint=lint))
-    return reviews, lint
-
-
 def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
     published = next((v for v in reversed(c["verdicts"]) if v["superseded_at"] is None),
                      None)
