@@ -230,3 +230,32 @@ def test_stats(cli, reviewed):
     assert data["articles"][0]["by_status"]["published"] == 1
     text = ok(cli("stats")).stdout
     assert text.startswith(f"Overall: {n} claims; status: ")
+
+
+def test_the_sample_claim_file_imports_and_validates(cli):
+    """claims/…claims.json: triaged sample claims, no evidence, a valid export."""
+    from tests.conftest import ROOT
+
+    path = ROOT / "claims" / "kim-russia-arsenal-2023-11-12.claims.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema = pytest.importorskip("jsonschema")
+    from factcheck.export.jsonfmt import schema_path
+
+    jsonschema.Draft202012Validator(json.loads(schema_path().read_text(encoding="utf-8")),
+                                    format_checker=jsonschema.FormatChecker()).validate(data)
+    [article] = data["articles"]
+    assert article["sha256"] == __import__("hashlib").sha256(
+        article["text"].encode()).hexdigest()
+    assert SAMPLE.read_text(encoding="utf-8").endswith(article["text"])
+    for c in article["claims"]:
+        assert article["text"][c["start"]:c["end"]] == c["quote"]
+        assert c["status"] in ("triaged", "dismissed")
+        assert c["evidence"] == [] and c["verdicts"] == []
+    ok(cli("import", str(path)))
+    assert ok(cli("audit", "verify")).stdout.startswith("Audit OK")
+    statuses = {c["status"] for c in json.loads(cli("claims", "list", "--json").stdout)}
+    assert statuses == {"triaged", "dismissed"}
+    # the restored ledger hands out fresh ids after the imported ones (PostgreSQL sequences)
+    added = json.loads(ok(cli("claims", "add", "1", "--quote",
+                              "Kim inspected hypersonic missiles", "--json")).stdout)
+    assert added["id"] == max(c["id"] for c in article["claims"]) + 1
