@@ -205,3 +205,15 @@ def test_help_texts_document_the_commands(cli, command):
     result = cli(*command, catch=False)
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
+
+
+def test_the_reviewer_falls_back_to_the_os_user(cli, monkeypatch):
+    import getpass
+
+    monkeypatch.delenv("FACTCHECK_REVIEWER")
+    cli("ingest", str(SAMPLE), catch=False)
+    added = run_json(cli, "claims", "add", "1", "--quote", "Kim inspected hypersonic missiles")
+    assert added["created_by"] == getpass.getuser()
+    named = run_json(cli, "claims", "add", "1", "--quote", "nuclear bombers, and warships",
+                     "--as", "  dana  ")
+    assert named["created_by"] == "dana"
