@@ -119,3 +119,30 @@ def test_evaluation_matching_rules():
                        "large city")
     assert not units_agree(Quantity("x", 1, None, "mile", "=", None, None, 0, 1),
                            "mile per hour")
+
+
+def test_spans_hold_on_random_text():
+    """Seeded fuzzing: no crash, and every span is the exact surface."""
+    import random
+
+    rng = random.Random(0)
+    alphabet = list("0123456789 ,.-$£€%/½abcdefmkgilnoprstuvwxyMBK()[]'\"\n") + [
+        " million", " billion", " miles", " mph", " over ", " about ", " to ", " per ",
+        " a share", " percent", " dollars", " years old", " km", "-year-old"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        for q in extract_quantities(text):
+            assert text[q.start:q.end] == q.surface
+            assert q.high is None or q.high > q.value
+
+
+def test_every_claim_of_a_news_corpus_quotes_its_article_exactly():
+    from factcheck.ingest import iter_sources, prepare_article
+
+    path = shared_or_skip("data", "news", "bbc-train.csv")
+    for raw in list(iter_sources([str(path)]))[:150]:
+        p = prepare_article(raw)
+        for c in p.claims:
+            assert p.text[c.start:c.end] == c.quote
+            for q in c.quantities:
+                assert p.text[q.start:q.end] == q.surface
