@@ -183,8 +183,15 @@ def list_claims(*, session: Session, article_id: int | None = None,
     """Claims matching the filters, highest score first (or in article order)."""
     from sqlmodel import select
 
+    from factcheck.errors import UsageError
+    from factcheck.ingest.detect import KINDS
     from factcheck.models import Claim, Quantity
+    from factcheck.review import STATUSES
 
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"unknown status '{status}'; use one of {', '.join(STATUSES)}")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind '{kind}'; use one of {', '.join(KINDS)}")
     query = select(Claim)
     if article_id is not None:
         get_article(session=session, article_id=article_id)

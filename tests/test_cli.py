@@ -217,3 +217,19 @@ def test_the_reviewer_falls_back_to_the_os_user(cli, monkeypatch):
     named = run_json(cli, "claims", "add", "1", "--quote", "nuclear bombers, and warships",
                      "--as", "  dana  ")
     assert named["created_by"] == "dana"
+
+
+def test_unknown_filters_are_usage_errors(cli):
+    r = cli("claims", "list", "--status", "pending")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: unknown status 'pending'; use one of new, triaged")
+    assert cli("claims", "list", "--kind", "rumour").exit_code == 2
+
+
+def test_a_folder_names_the_files_it_skipped(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("The dam, a made-up fixture, cost $2 billion.",
+                                    encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    r = cli("ingest", str(tmp_path))
+    assert r.exit_code == 0
+    assert r.stderr.startswith("Warning: skipped 1 file of an unsupported type: scan.pdf")

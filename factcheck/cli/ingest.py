@@ -42,7 +42,14 @@ def ingest_command(
     from factcheck.ledger import ingest_raw
 
     started = time.perf_counter()
-    raws = list(iter_sources(paths, text_field=text_field))
+    skipped: list[str] = []
+    raws = list(iter_sources(paths, text_field=text_field, skipped=skipped))
+    if skipped:
+        shown = ", ".join(Path(p).name for p in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        typer.echo(f"Warning: skipped {len(skipped)} file{'s' * (len(skipped) != 1)} of an "
+                   f"unsupported type: {shown}{more} (supported: .txt, .md, .html, .csv, "
+                   ".tsv, .jsonl)", err=True)
     if not raws:
         from factcheck.errors import InputError
 

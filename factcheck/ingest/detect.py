@@ -213,9 +213,12 @@ def _is_measured(q: Quantity) -> bool:
     return base in UNIT_INFO or base in CURRENCIES
 
 
+KINDS = ("quantity", "attribution", "prediction", "opinion", "event")
+
+
 def classify_kind(text: str, quantities: list[Quantity], claimant_found: bool,
                   features: dict[str, float]) -> str:
-    """The claim's kind: quantity, attribution, prediction, opinion or event."""
+    """The claim's kind, one of ``KINDS``."""
     if "measured_quantity" in features:
         return "quantity"
     if claimant_found:

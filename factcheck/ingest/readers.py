@@ -34,8 +34,12 @@ class RawArticle:
 
 
 def iter_sources(paths: list[str], *, text_field: str = "text",
-                 stdin: io.TextIOBase | None = None) -> Iterator[RawArticle]:
-    """Yield every article named by ``paths`` (files, folders, ``-`` for stdin), in order."""
+                 stdin: io.TextIOBase | None = None,
+                 skipped: list[str] | None = None) -> Iterator[RawArticle]:
+    """Yield every article named by ``paths`` (files, folders, ``-`` for stdin), in order.
+
+    Files in a folder whose type is not supported are not read; their paths are appended
+    to ``skipped`` so the caller can say so."""
     for p in paths:
         if p == "-":
             data = (stdin or sys.stdin).read()
@@ -47,9 +51,12 @@ def iter_sources(paths: list[str], *, text_field: str = "text",
             raise InputError(f"{p}: no such file or directory; check the path")
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file()
-                           and f.suffix.lower() in SUPPORTED and not f.name.startswith("."))
+                           and not f.name.startswith("."))
             for f in files:
-                yield from read_file(f, text_field=text_field)
+                if f.suffix.lower() in SUPPORTED:
+                    yield from read_file(f, text_field=text_field)
+                elif skipped is not None:
+                    skipped.append(str(f))
         else:
             yield from read_file(path, text_field=text_field)
 
