@@ -83,18 +83,13 @@ def _db_time(conn, value):
 
 
 def _executemany(conn, table, columns: list[str], rows: list[tuple]) -> None:
-    """INSERT many rows with the driver's own executemany (named placeholders)."""
-    dialect = conn.dialect
-    quote = dialect.identifier_preparer.quote
-    if dialect.paramstyle == "qmark":
-        marks = ", ".join("?" for _ in columns)
-        params: list = rows
-    else:  # psycopg: pyformat / format
-        marks = ", ".join("%s" for _ in columns)
-        params = rows
+    """INSERT many rows with the driver's own executemany (positional placeholders:
+    sqlite3 takes ``?``, psycopg ``%s``)."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-           f"VALUES ({marks})")
-    conn.exec_driver_sql(sql, params)
+           f"VALUES ({', '.join(mark for _ in columns)})")
+    conn.exec_driver_sql(sql, rows)
 
 
 def _quantity_row(claim_id: int, q) -> dict[str, Any]:
@@ -404,22 +399,29 @@ def _prepare_one(args) -> PreparedArticle:
 
 def ingest_raw(*, engine, raws: list, overrides: dict | None = None,
                threshold: float | None = None, on_progress=None,
-               workers: int | None = None, actor: str = "factcheck",
-               model=None) -> IngestSummary:
+               workers: int | None = None, actor: str = "factcheck") -> IngestSummary:
     """Detect claims in ``raws`` and store each article in its own transaction.
 
     Every article is checked (non-empty, valid date) before anything is written, so bad
-    input writes nothing. Large runs prepare articles in worker processes while this
-    process writes.
+    input writes nothing. Sentences are scored with the ledger's active model (see
+    ``model_store``). Large runs prepare articles in worker processes while this process
+    writes.
     """
     import os
     import time
 
+    from factcheck.db import session_scope
     from factcheck.ingest.pipeline import check_article
+    from factcheck.model_store import active_model
 
     started = time.perf_counter()
     hashes = [check_article(raw, overrides=overrides) for raw in raws]
     known = _known_hashes(engine, set(hashes))
+    if len(known) < len(set(hashes)):  # something to detect: the ledger's active scorer
+        with session_scope(engine) as session:
+            model = active_model(session=session)
+    else:
+        model = None
     jobs, seen = [], set(known)
     for raw, sha in zip(raws, hashes, strict=True):
         if sha not in seen:  # stored before, or earlier in this run: nothing to detect

@@ -102,3 +102,15 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared data sets sit beside the checkout)")
     return path
+
+
+def heavy_modules_imported(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Run ``code`` in a fresh interpreter; return which of ``modules`` it imported."""
+    import subprocess
+    import sys
+
+    probe = (f"{code}\nimport sys\n"
+             f"print(','.join(m for m in {modules!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    return [m for m in out.stdout.strip().split(",") if m]

@@ -165,26 +165,13 @@ def _terminal_width() -> int:
         return 120
 
 
-def format_number(x: float | None) -> str:
-    """A number as a person would write it: 7600 -> 7,600; 0.5 -> 0.5; 24e9 -> 24,000,000,000."""
-    if x is None:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.2f}"
-
-
 def format_quantity(q: dict[str, Any]) -> str:
-    """One quantity on one line: surface, value, unit, qualifier, normalized value."""
-    value = format_number(q["value"])
-    if q.get("high") is not None:
-        value += f"–{format_number(q['high'])}"
-    unit = q.get("unit") or "(no unit)"
-    norm = ""
-    if q.get("normalized_unit") and (q["normalized_unit"] != q.get("unit")
-                                     or q["normalized_value"] != q["value"]):
-        norm = f" = {format_number(q['normalized_value'])} {q['normalized_unit']}"
-    return f"{q['surface']!r}: {q['qualifier']} {value} {unit}{norm}"
+    """One quantity on one line: "'over 7,600 mph': > 7,600 mile per hour = 12,231 km/h"."""
+    from factcheck.quantities.text import normalized, reading
+
+    norm = normalized(q)
+    return f"{q['surface']!r}: {reading(q, no_unit='(no unit)')}" + (f" = {norm}" if norm
+                                                                         else "")
 
 
 AS_HELP = "Who is acting (default $FACTCHECK_REVIEWER, else your user name)."

@@ -57,22 +57,17 @@ def ingest_command(
                          ".md, .html, .csv, .jsonl")
     overrides = {"title": title, "url": url, "outlet": outlet, "author": author, "date": date}
     engine = engine_for(ctx)
-    from factcheck.db import session_scope
-    from factcheck.model_store import active_model
-
-    with session_scope(engine) as s:
-        model = active_model(session=s)
     if len(raws) > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
             task = progress.add_task("Ingesting", total=len(raws))
             summary = ingest_raw(engine=engine, raws=raws, overrides=overrides,
-                                 threshold=threshold, actor=actor(as_name), model=model,
+                                 threshold=threshold, actor=actor(as_name),
                                  on_progress=lambda n: progress.advance(task, n))
     else:
         summary = ingest_raw(engine=engine, raws=raws, overrides=overrides,
-                             threshold=threshold, actor=actor(as_name), model=model)
+                             threshold=threshold, actor=actor(as_name))
     if len(summary.results) <= 20:
         for source, result in summary.results:
             name = Path(source).name if not source.startswith("<") else source

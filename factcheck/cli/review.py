@@ -96,6 +96,17 @@ def rate_command(
                          "approval ('factcheck review approve').")
 
 
+def _sign_off(ctx: typer.Context, action: str, claim_id: int, as_name: str | None,
+              expect_version: int | None) -> None:
+    from factcheck import review
+
+    with session(ctx) as s:
+        claim = getattr(review, action)(session=s, claim_id=claim_id, actor=actor(as_name),
+                                        expected_version=expect_version)
+    typer.echo(f"Claim {claim.id} approved by {claim.approved_by}." if action == "approve"
+               else f"Claim {claim.id} published.")
+
+
 @app.command("approve")
 @guarded
 def approve_command(
@@ -105,12 +116,7 @@ def approve_command(
     expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
 ) -> None:
     """Sign off the verdict (not by its author)."""
-    from factcheck.review import approve
-
-    with session(ctx) as s:
-        claim = approve(session=s, claim_id=claim_id, actor=actor(as_name),
-                        expected_version=expect_version)
-    typer.echo(f"Claim {claim.id} approved by {claim.approved_by}.")
+    _sign_off(ctx, "approve", claim_id, as_name, expect_version)
 
 
 @app.command("publish")
@@ -122,12 +128,7 @@ def publish_command(
     expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
 ) -> None:
     """Publish an approved verdict."""
-    from factcheck.review import publish
-
-    with session(ctx) as s:
-        claim = publish(session=s, claim_id=claim_id, actor=actor(as_name),
-                        expected_version=expect_version)
-    typer.echo(f"Claim {claim.id} published.")
+    _sign_off(ctx, "publish", claim_id, as_name, expect_version)
 
 
 @app.command("correct")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from factcheck.quantities.text import normalized, reading
+
 STATUS_ORDER = ("new", "triaged", "dismissed", "rated", "approved", "published")
 
 
@@ -27,23 +29,10 @@ def summary_line(claims: list[dict[str, Any]]) -> str:
     return line
 
 
-def number(x: float | None) -> str:
-    """7600 -> '7,600'; 0.5 -> '0.5'."""
-    if x is None:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}"
-
-
 def quantity_text(q: dict[str, Any]) -> str:
     """'over 7,600 mph (> 7,600 mile per hour ≈ 12,231 km/h)'."""
-    value = number(q["value"]) + (f"–{number(q['high'])}" if q.get("high") is not None else "")
-    text = f"{q['surface']} ({q['qualifier']} {value} {q.get('unit') or ''}".rstrip()
-    if q.get("normalized_unit") and (q["normalized_unit"] != q.get("unit")
-                                     or q["normalized_value"] != q["value"]):
-        text += f" ≈ {number(q['normalized_value'])} {q['normalized_unit']}"
-    return text + ")"
+    norm = normalized(q)
+    return f"{q['surface']} ({reading(q)}" + (f" ≈ {norm}" if norm else "") + ")"
 
 
 def current_evidence(claim: dict[str, Any]) -> list[dict[str, Any]]:

@@ -190,13 +190,13 @@ def _merge(session: Session, data: dict[str, Any], actor: str) -> ImportResult:
             sentence_ids = list(conn.execute(
                 select(st.c.id).where(st.c.article_id == article_id)
                 .order_by(st.c.position)).scalars())
+        present = {(start, end) for start, end in conn.execute(
+            select(ct.c.start, ct.c.end).where(ct.c.article_id == article_id))}
         for c in a["claims"]:
-            dup = conn.execute(select(ct.c.id).where(ct.c.article_id == article_id,
-                                                     ct.c.start == c["start"],
-                                                     ct.c.end == c["end"])).scalar()
-            if dup is not None:
+            if (c["start"], c["end"]) in present:
                 skipped_c += 1
                 continue
+            present.add((c["start"], c["end"]))
             pos = c.get("sentence_position")
             sid = sentence_ids[pos] if pos is not None and pos < len(sentence_ids) else None
             row = _claim_row(c, article_id, sid, False)

@@ -35,9 +35,9 @@ def export(*, session: Session, fmt: str, out: TextIO, article_id: int | None = 
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status '{status}'; use one of {', '.join(STATUSES)}")
     stamp = (now or utcnow()).isoformat(timespec="seconds")
-    bundles = iter_bundles(session=session, article_id=article_id, status=status)
     if fmt == "claimreview":
         return _claimreview(session, out, article_id, status, desk_name, desk_url)
+    bundles = iter_bundles(session=session, article_id=article_id, status=status)
     if fmt == "markdown":
         from factcheck.export.markdown import write_markdown
 
@@ -51,15 +51,13 @@ def export(*, session: Session, fmt: str, out: TextIO, article_id: int | None = 
 
         return ExportResult(write_html(bundles, out, title="Fact-check report",
                                        generated=stamp))
-    if fmt == "json":
-        from factcheck.export.jsonfmt import write_json
+    from factcheck.export.jsonfmt import write_json
 
-        complete = article_id is None and status is None
-        return ExportResult(write_json(
-            bundles, out, exported_at=stamp, generator=f"factcheck {__version__}",
-            selection={"article": article_id, "status": status, "complete": complete},
-            events=ledger_events(session=session) if complete else ()))
-    raise UsageError(f"unknown format '{fmt}'")  # unreachable: checked above
+    complete = article_id is None and status is None
+    return ExportResult(write_json(
+        bundles, out, exported_at=stamp, generator=f"factcheck {__version__}",
+        selection={"article": article_id, "status": status, "complete": complete},
+        events=ledger_events(session=session) if complete else ()))
 
 
 def _claimreview(session, out, article_id, status, desk_name, desk_url) -> ExportResult:

@@ -8,7 +8,7 @@ fact-checker can read why a sentence scored as it did. Questions score 0.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.quantities import Quantity, extract_quantities
 
@@ -55,25 +55,24 @@ REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|sugg
                    r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
 REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
 ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
-FACTUAL_RE = re.compile(r"\b(?:confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|"
-                        r"announced|rose|fell|increased|decreased|spent|paid|won|lost|cost|"
-                        r"launched|tested|fired|built|sold|bought|accompanied|showcased|"
-                        r"inspected|visited|met|reached|carried|passed|rejected|banned|"
-                        r"recorded|measured|grew|doubled|tripled|halved)\b", re.I)
-SUPERLATIVE_RE = re.compile(r"\b(?:first|largest|biggest|highest|lowest|most|least|record|only|"
-                            r"fastest|longest|smallest|worst|best|never|always|every)\b", re.I)
-HEDGE_RE = re.compile(r"\b(?:may|might|could|perhaps|possibly|likely|potential|potentially|"
-                      r"uncertain|feared|fears|concerns?|seems?|appears?|believe|think|feel|"
-                      r"hope|should|formidable|impressive|significant|critical|considerable|"
-                      r"rising|tensions?|amidst|sparked|complexities)\b", re.I)
-PREDICTION_RE = re.compile(r"\b(?:will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|"
-                           r"going\s+to|plans?\s+to|upcoming|forecast|would\s+likely)\b", re.I)
+# Word lists of the features (regex alternations); matched on lower-cased text, one pass
+FACTUAL_VERBS = (r"confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|announced|"
+                 r"rose|fell|increased|decreased|spent|paid|won|lost|cost|launched|tested|"
+                 r"fired|built|sold|bought|accompanied|showcased|inspected|visited|met|"
+                 r"reached|carried|passed|rejected|banned|recorded|measured|grew|doubled|"
+                 r"tripled|halved")
+SUPERLATIVES = (r"first|largest|biggest|highest|lowest|most|least|record|only|fastest|"
+                r"longest|smallest|worst|best|never|always|every")
+HEDGES = (r"may|might|could|perhaps|possibly|likely|potential|potentially|uncertain|feared|"
+          r"fears|concerns?|seems?|appears?|believe|think|feel|hope|should|formidable|"
+          r"impressive|significant|critical|considerable|rising|tensions?|amidst|sparked|"
+          r"complexities")
+PREDICTIONS = (r"will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|going\s+to|"
+               r"plans?\s+to|upcoming|forecast|would\s+likely")
 _FEATURE_RE = re.compile(
-    r"\b(?:(?P<attribution>" + REPORTING_VERBS + r"|according\s+to)"
-    r"|(?P<factual_verb>" + FACTUAL_RE.pattern[5:-3] + r")"
-    r"|(?P<superlative>" + SUPERLATIVE_RE.pattern[5:-3] + r")"
-    r"|(?P<hedge>" + HEDGE_RE.pattern[5:-3] + r")"
-    r"|(?P<prediction>" + PREDICTION_RE.pattern[5:-3] + r"))\b")
+    rf"\b(?:(?P<attribution>{REPORTING_VERBS}|according\s+to)"
+    rf"|(?P<factual_verb>{FACTUAL_VERBS})|(?P<superlative>{SUPERLATIVES})"
+    rf"|(?P<hedge>{HEDGES})|(?P<prediction>{PREDICTIONS}))\b")
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
@@ -104,14 +103,6 @@ NOT_NAMES = frozenset([
     "Concurrently", "Amidst", "During", "One", "Yes", "No", "Q", "FAQ", "Adm", "Gen"
 ])
 PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:He|She)\b")
-
-
-@dataclass
-class Person:
-    """A person the article names: the fullest mention and the keys it is known by."""
-
-    full: str
-    keys: set[str] = field(default_factory=set)
 
 
 def build_person_index(text: str) -> dict[str, str]:

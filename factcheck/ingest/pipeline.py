@@ -77,14 +77,19 @@ def read_metadata(raw: RawArticle, overrides: dict[str, str | None] | None = Non
 def check_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = None) -> str:
     """Raise ``InputError`` if ``raw`` cannot become an article (empty text, bad date);
     return the SHA-256 its stored text will have."""
+    body, meta = read_metadata(raw, overrides)
+    _published(raw, body, meta)
+    return sha256_of(body)
+
+
+def _published(raw: RawArticle, body: str, meta: dict[str, str]):
+    """The publication date, after refusing an empty article or a bad date."""
     from factcheck.errors import InputError
 
-    body, meta = read_metadata(raw, overrides)
     if not body.strip():
         raise InputError(f"{raw.source}: empty article (no text); check the file or "
                          "--text-field")
-    parse_date(meta.get("date") or meta.get("published"))
-    return sha256_of(body)
+    return parse_date(meta.get("date") or meta.get("published"))
 
 
 def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = None,
@@ -98,9 +103,8 @@ def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None 
     """
     if threshold is None:
         threshold = claim_threshold(model)
-    check_article(raw, overrides=overrides)
     body, meta = read_metadata(raw, overrides)
-    published = parse_date(meta.get("date") or meta.get("published"))
+    published = _published(raw, body, meta)
     spans = split_sentences(body)
     analyses = analyze_sentences(body, spans, model)
     fallback_claimant = meta.get("outlet") or meta.get("author") or "the article"
