@@ -1,10 +1,10 @@
 """Benchmark: check-worthiness scoring speed on one core (model load excluded).
 
-Usage: python benchmarks/bench_model.py [--repeat N]
+Usage: python benchmarks/bench_model.py [--repeat N] [--version claimbuster-vN]
 
-Scores the ClaimBuster training sentences and the BBC corpus's sentences with the shipped
-model, each pass on a fresh model object (cold per-word cache) and then again (warm), and
-prints sentences per second (best of N).
+Scores the ClaimBuster training sentences and the BBC corpus's sentences with a shipped
+model (default: the newest), each pass on a fresh model object (cold per-word cache) and
+then again (warm), and prints sentences per second (best of N).
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 def main() -> int:
     """Print cold and warm sentences/s for each corpus."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from factcheck.checkworthy.model import BUILTIN_VERSIONS, CheckworthyModel, builtin_path
+
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--version", choices=BUILTIN_VERSIONS, default=BUILTIN_VERSIONS[-1])
     args = parser.parse_args()
-    from factcheck.checkworthy.model import BUILTIN_PATH, CheckworthyModel
     from factcheck.ingest import iter_sources
     from factcheck.ingest.segment import split_sentences
 
@@ -39,9 +41,10 @@ def main() -> int:
         print("Error: no data under ../shared/data", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    blob = BUILTIN_PATH.read_bytes()
+    blob = builtin_path(args.version).read_bytes()
     CheckworthyModel.from_bytes(blob)
-    print(f"model load: {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"{args.version}: {len(blob) / 1e6:.1f} MB, "
+          f"load {(time.perf_counter() - started) * 1000:.0f} ms")
     for name, texts in corpora.items():
         cold, warm = [], []
         for _ in range(args.repeat):

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from factcheck.checkworthy.model import CheckworthyModel
 
 HEURISTIC = "heuristic"
-BUILTIN = "claimbuster-v1"
+# shipped in the package, oldest first; the newest is the default
+from factcheck.checkworthy.model import BUILTIN_VERSIONS as BUILTINS  # noqa: E402
+
+DEFAULT = BUILTINS[-1]
 ACTIVE_KEY = "model.active"
 DESK_WEIGHT = 3.0  # a desk decision counts as much as three benchmark sentences
 _LOADED: dict[str, CheckworthyModel] = {}
@@ -42,8 +45,8 @@ def load_model(*, session: Session, version: str) -> CheckworthyModel | None:
 
     if version == HEURISTIC:
         return None
-    if version == BUILTIN:
-        return builtin_model()
+    if version in BUILTINS:
+        return builtin_model(version)
     if version not in _LOADED:
         row = session.get(ModelVersion, version)
         if row is None:
@@ -97,13 +100,23 @@ class TrainOutcome:
     saved_to: Path | None
 
 
-def train_model(*, session: Session, data: list[Path], from_db: bool, actor: str,
-                version: str | None = None, output: Path | None = None,
-                activate: bool = True) -> TrainOutcome:
-    """Train on files and/or the desk's decisions, store the version and activate it."""
+@dataclass
+class TrainingSet:
+    """What a training run learns from, read and checked before the (long) training."""
+
+    examples: list
+    sources: list[dict[str, Any]]
+    desk_examples: int
+    version: str
+    rebuild: bool  # rebuilding a shipped model's file: nothing is stored in the ledger
+
+
+def training_set(*, session: Session, data: list[Path], from_db: bool,
+                 version: str | None = None, output: Path | None = None,
+                 activate: bool = True) -> TrainingSet:
+    """Read the labelled files and/or the desk's decisions; refuse a bad request."""
     from factcheck.checkworthy.data import file_fingerprint, read_labelled
-    from factcheck.checkworthy.train import model_bytes, train
-    from factcheck.models import ModelVersion, utcnow
+    from factcheck.models import utcnow
 
     if not data and not from_db:
         raise UsageError("nothing to train on; give --data FILE and/or --from-db")
@@ -126,25 +139,48 @@ def train_model(*, session: Session, data: list[Path], from_db: bool, actor: str
         raise UsageError("training needs both check-worthy (1) and not check-worthy (0) "
                          "examples")
     version = version or f"desk-{utcnow():%Y%m%d-%H%M%S}"
-    # rebuilding the shipped model: '--version claimbuster-v1 --output FILE --no-activate'
-    # writes the file only (the shipped version is not stored in the ledger)
-    rebuild = version == BUILTIN and output is not None and not activate
-    if not rebuild and (version in (BUILTIN, HEURISTIC)
-                        or session.get(ModelVersion, version) is not None):
-        raise UsageError(f"model version '{version}' exists already; choose another --version")
-    result = train(examples, version=version, sources=sources)
-    blob = model_bytes(result.model)
+    # rebuilding a shipped model: '--version claimbuster-vN --output FILE --no-activate'
+    # writes the file only (shipped versions are not stored in the ledger)
+    rebuild = version in BUILTINS and output is not None and not activate
     if not rebuild:
+        _refuse_taken(session=session, version=version)
+    return TrainingSet(examples, sources, len(desk), version, rebuild)
+
+
+def _refuse_taken(*, session: Session, version: str) -> None:
+    from factcheck.models import ModelVersion
+
+    if version in (*BUILTINS, HEURISTIC) or session.get(ModelVersion, version) is not None:
+        raise UsageError(f"model version '{version}' exists already; choose another --version")
+
+
+def fit(ts: TrainingSet, *, teacher: str | None = None, progress=None):
+    """Train (no database access: a long run holds no lock on the ledger)."""
+    from factcheck.checkworthy.train import train
+
+    return train(ts.examples, version=ts.version, sources=ts.sources,
+                 params={"teacher": teacher} if teacher else None, progress=progress)
+
+
+def store_trained(*, session: Session, ts: TrainingSet, result, actor: str,
+                  output: Path | None = None, activate: bool = True) -> TrainOutcome:
+    """Store the trained version in the ledger (and/or write its file); activate it."""
+    from factcheck.checkworthy.train import model_bytes
+    from factcheck.models import ModelVersion
+
+    blob = model_bytes(result.model)
+    if not ts.rebuild:
+        _refuse_taken(session=session, version=ts.version)  # taken while we trained?
         meta = {k: v for k, v in result.model.items()
                 if k not in ("word", "char", "word_parts")}
-        session.add(ModelVersion(version=version, created_by=actor, meta=json.dumps(meta),
+        session.add(ModelVersion(version=ts.version, created_by=actor, meta=json.dumps(meta),
                                  data=blob))
         session.flush()
     if output is not None:
         Path(output).write_bytes(blob)
     if activate:
-        use(session=session, version=version, actor=actor)
-    return TrainOutcome(version, result.cv, len(examples), len(desk), output)
+        use(session=session, version=ts.version, actor=actor)
+    return TrainOutcome(ts.version, result.cv, len(ts.examples), ts.desk_examples, output)
 
 
 def model_info(*, session: Session) -> dict[str, Any]:
@@ -156,8 +192,8 @@ def model_info(*, session: Session) -> dict[str, Any]:
 
     active = active_version(session=session)
     model = active_model(session=session)
-    versions = [{"version": HEURISTIC, "created_at": None, "created_by": None},
-                {"version": BUILTIN, "created_at": None, "created_by": None}] + [
+    versions = [{"version": v, "created_at": None, "created_by": None}
+                for v in (HEURISTIC, *BUILTINS)] + [
         {"version": v, "created_at": c.isoformat() if c else None, "created_by": b}
         for v, c, b in session.exec(select(ModelVersion.version, ModelVersion.created_at,
                                            ModelVersion.created_by)

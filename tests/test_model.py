@@ -150,13 +150,13 @@ def test_the_heuristic_is_the_default_and_the_shipped_model_is_one_switch_away(c
 def test_shipped_model_is_reproducible_from_the_training_command(cli, tmp_path):
     """Re-training on the shared ClaimBuster file gives the shipped model, byte for byte."""
     pytest.importorskip("sklearn")
-    from factcheck.checkworthy.model import BUILTIN_PATH
+    from factcheck.checkworthy.model import builtin_path
 
     path = shared_or_skip("data", "claimbuster", "train.json")
     out = tmp_path / "claimbuster-v1.json.gz"
     ok(cli("model", "train", "--data", str(path), "--version", "claimbuster-v1", "--output",
            str(out), "--no-activate"))
-    assert out.read_bytes() == BUILTIN_PATH.read_bytes()
+    assert out.read_bytes() == builtin_path("claimbuster-v1").read_bytes()
 
 
 def test_scoring_imports_nothing_heavy():

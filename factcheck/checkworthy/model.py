@@ -23,7 +23,9 @@ from factcheck.checkworthy.features import (
     word_tokens,
 )
 
-BUILTIN_PATH = Path(__file__).parent / "claimbuster-v1.json.gz"
+# the models shipped in the package, oldest first; the last is the default
+BUILTIN_VERSIONS = ("claimbuster-v1",)
+BUILTIN_DIR = Path(__file__).parent
 FORMAT = "factcheck-checkworthy-1"
 _WORD_CACHE_LIMIT = 200_000
 
@@ -120,7 +122,12 @@ def _char_count(word: str) -> int:
                for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1))
 
 
-@lru_cache(maxsize=1)
-def builtin_model() -> CheckworthyModel:
-    """The model shipped with factcheck (trained on the ClaimBuster training split)."""
-    return CheckworthyModel.from_path(BUILTIN_PATH)
+def builtin_path(version: str = BUILTIN_VERSIONS[-1]) -> Path:
+    """The file of a shipped model."""
+    return BUILTIN_DIR / f"{version}.json.gz"
+
+
+@lru_cache(maxsize=len(BUILTIN_VERSIONS))
+def builtin_model(version: str = BUILTIN_VERSIONS[-1]) -> CheckworthyModel:
+    """A model shipped with factcheck (trained on the ClaimBuster training split)."""
+    return CheckworthyModel.from_path(builtin_path(version))

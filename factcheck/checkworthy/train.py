@@ -3,6 +3,13 @@
 The model: logistic regression over idf-weighted counts of word 1-3-grams and character
 2-5-grams (see ``features``), each block scaled by its number of n-grams ** -0.6; the cut-off is the
 threshold with the best F1 in cross-validation. Deterministic for the same data and seed.
+
+With a teacher (``teacher="minilm-l6"``, see ``teacher``) the model is distilled: the
+fine-tuned teacher scores the labelled sentences and ``augment`` variants of them, and the
+regression learns soft targets: for a labelled sentence ``alpha`` * label + (1 - alpha) *
+teacher probability, for a variant the teacher probability (temperature ``temperature``).
+In cross-validation each fold has its own teacher, trained on that fold's training part
+only, and variants of that part only.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from typing import Any
 from factcheck.checkworthy.data import Example
 
 DEFAULTS = {"C": 8.0, "power": 0.6, "min_df": 1, "folds": 4, "seed": 0, "min_weight": 1e-3}
+# added to DEFAULTS when distilling from a teacher
+DISTIL = {"teacher": None, "augment": 10, "temperature": 2.0, "alpha": 0.5}
 
 
 @dataclass
@@ -55,9 +64,11 @@ def _block(vec, idf, texts, analyzer, power, fit: bool = False):
     return diags(totals ** -power) @ (counts @ diags(idf)), idf
 
 
-def _fit(texts, labels, weights, params):
+def _fit(texts, targets, weights, params):
+    """Fit on targets in [0, 1]; a soft target t is a row labelled 1 with weight t and
+    the same row labelled 0 with weight 1 - t (the cross-entropy of soft labels)."""
     import numpy as np
-    from scipy.sparse import hstack
+    from scipy.sparse import hstack, vstack
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -67,9 +78,38 @@ def _fit(texts, labels, weights, params):
         block, idf = _block(vec, None, texts, analyzer, params["power"], fit=True)
         fitted.append((vec, idf))
         blocks.append(block)
+    x = hstack(blocks).tocsr()
     clf = LogisticRegression(C=params["C"], max_iter=5000)
-    clf.fit(hstack(blocks).tocsr(), labels, sample_weight=weights)
+    if np.isin(targets, (0, 1)).all():
+        clf.fit(x, targets.astype(int), sample_weight=weights)
+    else:
+        n = x.shape[0]
+        clf.fit(vstack([x, x]).tocsr(), np.r_[np.ones(n, dtype=int), np.zeros(n, dtype=int)],
+                sample_weight=np.r_[weights * targets, weights * (1 - targets)])
     return fitted, clf
+
+
+def _training_rows(texts, labels, weights, params, seed, progress=None):
+    """The rows the regression learns from: the labelled sentences with their labels, or,
+    with a teacher, the labelled sentences and their variants with soft targets."""
+    import numpy as np
+
+    if not params.get("teacher"):
+        return texts, labels.astype(np.float64), weights
+    from factcheck.checkworthy.augment import variants
+    from factcheck.checkworthy.teacher import teacher_scores
+
+    extra = variants(texts, params["augment"], seed=seed)
+    extra_texts = [t for _, t in extra]
+    z = np.array(teacher_scores(
+        [(t, int(y), float(w)) for t, y, w in zip(texts, labels, weights, strict=True)],
+        texts + extra_texts, seed=seed, progress=progress))
+    p = 1 / (1 + np.exp(-z / params["temperature"]))
+    n = len(texts)
+    own = params["alpha"] * labels + (1 - params["alpha"]) * p[:n]
+    src = np.array([i for i, _ in extra], dtype=int)
+    return (texts + extra_texts, np.r_[own, p[n:]],
+            np.r_[weights, weights[src] if len(src) else np.zeros(0)])
 
 
 def _decision(fitted, clf, texts, power):
@@ -80,7 +120,8 @@ def _decision(fitted, clf, texts, power):
     return clf.decision_function(hstack(blocks).tocsr())
 
 
-def cross_validate(examples: list[Example], params: dict[str, Any]) -> dict[str, Any]:
+def cross_validate(examples: list[Example], params: dict[str, Any],
+                   progress=None) -> dict[str, Any]:
     """Stratified k-fold CV (shuffled, seeded): F1 at the best threshold over the
     out-of-fold scores, mean average precision over folds."""
     import numpy as np
@@ -94,9 +135,12 @@ def cross_validate(examples: list[Example], params: dict[str, Any]) -> dict[str,
     oof = np.zeros(len(examples))
     aps = []
     skf = StratifiedKFold(params["folds"], shuffle=True, random_state=params["seed"])
-    for train_idx, test_idx in skf.split(texts, labels):
-        fitted, clf = _fit([texts[i] for i in train_idx], labels[train_idx],
-                           weights[train_idx], params)
+    for k, (train_idx, test_idx) in enumerate(skf.split(texts, labels)):
+        if progress:
+            progress(f"cross-validation: fold {k + 1} of {params['folds']}")
+        rows = _training_rows([texts[i] for i in train_idx], labels[train_idx],
+                              weights[train_idx], params, params["seed"] + k, progress)
+        fitted, clf = _fit(*rows, params)
         z = _decision(fitted, clf, [texts[i] for i in test_idx], params["power"])
         oof[test_idx] = 1 / (1 + np.exp(-z))
         aps.append(average_precision(labels[test_idx].tolist(), oof[test_idx].tolist()))
@@ -109,16 +153,28 @@ def cross_validate(examples: list[Example], params: dict[str, Any]) -> dict[str,
 
 
 def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]],
-          params: dict[str, Any] | None = None) -> TrainResult:
+          params: dict[str, Any] | None = None, progress=None) -> TrainResult:
     """Cross-validate, then fit on everything; return the model document."""
     import numpy as np
 
     _require_sklearn()
     params = {**DEFAULTS, **(params or {})}
-    cv = cross_validate(examples, params)
-    texts = [e.text for e in examples]
-    fitted, clf = _fit(texts, np.array([e.label for e in examples]),
-                       np.array([e.weight for e in examples]), params)
+    if params.get("teacher"):
+        from factcheck.checkworthy.teacher import NAME, PARAMS
+
+        if params["teacher"] != NAME:
+            from factcheck.errors import UsageError
+
+            raise UsageError(f"unknown teacher {params['teacher']!r}; the one teacher is {NAME}")
+        params = {**DISTIL, **params, "teacher_params": PARAMS}
+    cv = cross_validate(examples, params, progress)
+    if progress:
+        progress("fitting the model on all sentences")
+    texts, targets, weights = _training_rows(
+        [e.text for e in examples], np.array([e.label for e in examples]),
+        np.array([e.weight for e in examples]), params, params["seed"] + params["folds"],
+        progress)
+    fitted, clf = _fit(texts, targets, weights, params)
     coef = clf.coef_.ravel()
     tables = []
     offset = 0

