@@ -34,6 +34,10 @@ def test_variants_are_seeded_distinct_and_drawn_from_the_sentences():
     assert len([v for src, v in out if src == 0]) == 6
     assert all(len(v.split()) == 1 for src, v in out if src == 2)  # "No." swapped at most
     assert [src for src, _ in out] == sorted(src for src, _ in out)
+    # words from the teacher's vocabulary are swapped in as well
+    many = variants(TEXTS * 20, 10, seed=0, vocabulary=["zebra"])
+    assert any("zebra" in v.split() for _, v in many)
+    assert not any("zebra" in v.split() for _, v in variants(TEXTS * 20, 10, seed=0))
 
 
 class FakeTeacher:
@@ -61,6 +65,7 @@ def fake_teacher(monkeypatch, tmp_path):
     fake = FakeTeacher()
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(teacher, "require_teacher", lambda: None)
+    monkeypatch.setattr(teacher, "vocabulary_words", lambda: ["zebra", "quartz", "harbour"])
     monkeypatch.setattr(teacher, "_fine_tuned", fake.fine_tuned)
     monkeypatch.setattr(teacher, "_score", fake.score)
     return fake
@@ -87,6 +92,7 @@ def test_each_fold_teacher_learns_from_that_folds_training_part_only(fake_teache
     assert sorted(final) == sorted(texts)
     params = result.model["params"]
     assert params["teacher"] == "minilm-l6" and params["augment"] == 10
+    assert params["vocabulary"] is True
     assert params["teacher_params"]["epochs"] == 3
 
 

@@ -4,7 +4,8 @@ and the fast model learns the teacher's judgement on many more sentences than we
 labelled. Pure and seeded: the same sentences give the same variants.
 
 Each variant drops a word with probability 0.1, swaps it with probability 0.1 (a number
-for another of the same length, any other word for a word from the training sentences),
+for another of the same length, any other word for a word from the training sentences or
+the teacher's vocabulary),
 and with probability 0.25 keeps only a run of 3-12 of its words.
 """
 
@@ -20,11 +21,15 @@ CROP_WORDS = (3, 12)
 _NUMBER_RE = re.compile(r"\d+")
 
 
-def variants(texts: list[str], per_text: int, seed: int = 0) -> list[tuple[int, str]]:
+def variants(texts: list[str], per_text: int, seed: int = 0,
+             vocabulary: list[str] | tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """Up to ``per_text`` distinct variants of each text, as (index of the text, variant);
-    a variant never equals its text. Each text has its own random stream, so asking for
-    fewer variants gives the first of them (a cached teacher's scores stay usable)."""
-    pool = [w for t in texts for w in t.split()]
+    a variant never equals its text. A swapped word is drawn from the words of ``texts``
+    (as often as they occur) and ``vocabulary`` (each once): words the teacher knows and
+    the labelled sentences lack then get weights too. Each text has its own random
+    stream, so asking for fewer variants gives the first of them (a cached teacher's
+    scores stay usable)."""
+    pool = [w for t in texts for w in t.split()] + list(vocabulary)
     out: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         rng = random.Random(f"{seed}:{i}")

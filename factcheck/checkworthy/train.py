@@ -21,7 +21,7 @@ from factcheck.checkworthy.data import Example
 
 DEFAULTS = {"C": 8.0, "power": 0.6, "min_df": 1, "folds": 4, "seed": 0, "min_weight": 1e-3}
 # added to DEFAULTS when distilling from a teacher
-DISTIL = {"teacher": None, "augment": 10, "temperature": 2.0, "alpha": 0.5}
+DISTIL = {"teacher": None, "augment": 10, "vocabulary": True, "temperature": 2.0, "alpha": 0.5}
 
 
 @dataclass
@@ -97,9 +97,10 @@ def _training_rows(texts, labels, weights, params, seed, progress=None):
     if not params.get("teacher"):
         return texts, labels.astype(np.float64), weights
     from factcheck.checkworthy.augment import variants
-    from factcheck.checkworthy.teacher import teacher_scores
+    from factcheck.checkworthy.teacher import teacher_scores, vocabulary_words
 
-    extra = variants(texts, params["augment"], seed=seed)
+    extra = variants(texts, params["augment"], seed=seed,
+                     vocabulary=vocabulary_words() if params.get("vocabulary") else ())
     extra_texts = [t for _, t in extra]
     z = np.array(teacher_scores(
         [(t, int(y), float(w)) for t, y, w in zip(texts, labels, weights, strict=True)],
