@@ -1,7 +1,7 @@
 """The desk's check-worthiness models: which one is active, training, evaluation, rescoring.
 
-Versions: ``heuristic`` (the default: the transparent rules of ``ingest/detect.py``
-alone), ``claimbuster-v1`` (the model shipped in the package), and the models the desk
+Versions: ``claimbuster-v2`` (the default) and ``claimbuster-v1``, shipped in the package;
+``heuristic`` (the transparent rules of ``ingest/detect.py`` alone); and the models the desk
 trains, which live in the ledger (``model_version``) so everyone on a shared database
 scores with the same one. A trained model's probability is blended with the heuristic.
 """
@@ -31,11 +31,12 @@ _LOADED: dict[str, CheckworthyModel] = {}
 
 
 def active_version(*, session: Session) -> str:
-    """The version ingest scores with (``heuristic`` unless the desk chose another)."""
+    """The version ingest scores with (the newest shipped model unless the desk chose
+    another)."""
     from factcheck.models import Setting
 
     row = session.get(Setting, ACTIVE_KEY)
-    return row.value if row else HEURISTIC
+    return row.value if row else DEFAULT
 
 
 def load_model(*, session: Session, version: str) -> CheckworthyModel | None:

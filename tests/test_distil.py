@@ -92,7 +92,7 @@ def test_each_fold_teacher_learns_from_that_folds_training_part_only(fake_teache
     assert sorted(final) == sorted(texts)
     params = result.model["params"]
     assert params["teacher"] == "minilm-l6" and params["augment"] == 10
-    assert params["vocabulary"] is True
+    assert params["vocabulary"] is True and params["prune_unseen"] is True
     assert params["teacher_params"]["epochs"] == 3
 
 
@@ -106,6 +106,13 @@ def test_the_student_learns_the_teachers_judgement_and_the_cache_is_reused(fake_
     distilled = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})
     # the fixture's labels favour numbers; the made-up teacher favours their absence
     assert _probe(CheckworthyModel(distilled.model)) > _probe(plain) + 0.5
+    # word 2-/3-grams made only by the variants are pruned; single words are kept
+    from factcheck.checkworthy.features import word_ngrams
+
+    seen = {g for e in examples for g in word_ngrams(e.text)}
+    table = distilled.model["word"]
+    assert all(g in seen for g in table if " " in g)
+    assert any(g not in seen for g in table if " " not in g)
     scored = fake_teacher.scored
     assert scored > len(examples) * 5  # the sentences and their variants
     again = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})

@@ -24,7 +24,7 @@ from factcheck.checkworthy.features import (
 )
 
 # the models shipped in the package, oldest first; the last is the default
-BUILTIN_VERSIONS = ("claimbuster-v1",)
+BUILTIN_VERSIONS = ("claimbuster-v1", "claimbuster-v2")
 BUILTIN_DIR = Path(__file__).parent
 FORMAT = "factcheck-checkworthy-1"
 _WORD_CACHE_LIMIT = 200_000
