@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcheck.checkworthy.model import BUILTIN_VERSIONS as BUILTINS  # oldest first
 from factcheck.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -21,10 +22,7 @@ if TYPE_CHECKING:
     from factcheck.checkworthy.model import CheckworthyModel
 
 HEURISTIC = "heuristic"
-# shipped in the package, oldest first; the newest is the default
-from factcheck.checkworthy.model import BUILTIN_VERSIONS as BUILTINS  # noqa: E402
-
-DEFAULT = BUILTINS[-1]
+DEFAULT = BUILTINS[-1]  # the newest shipped model
 ACTIVE_KEY = "model.active"
 DESK_WEIGHT = 3.0  # a desk decision counts as much as three benchmark sentences
 _LOADED: dict[str, CheckworthyModel] = {}
