@@ -119,6 +119,9 @@ def training_set(*, session: Session, data: list[Path], from_db: bool,
 
     if not data and not from_db:
         raise UsageError("nothing to train on; give --data FILE and/or --from-db")
+    if output is not None and not Path(output).parent.is_dir():
+        # refused before training (which can take an hour), not after
+        raise UsageError(f"--output {output}: no such folder; create it or choose another path")
     examples, sources = [], []
     for path in data:
         rows = read_labelled(path)

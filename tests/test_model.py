@@ -158,6 +158,15 @@ def test_train_evaluate_use_rescore(cli, tmp_path):
     assert unknown.stderr == "Error: no model version 'nope'; see 'factcheck model info'\n"
 
 
+def test_train_refuses_an_output_folder_that_does_not_exist_before_training(cli, tmp_path):
+    out = tmp_path / "missing" / "m.json.gz"
+    r = cli("model", "train", "--data", str(FIXTURE), "--output", str(out))
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: --output {out}: no such folder; create it or choose "
+                        "another path\n")
+    assert json.loads(ok(cli("model", "info", "--json")).stdout)["active"] == "claimbuster-v2"
+
+
 def test_train_needs_something_to_learn_from(cli):
     r = cli("model", "train")
     assert r.exit_code == 2

@@ -127,6 +127,16 @@ def _prune_unseen(fitted, clf, labelled_texts) -> None:
             clf.coef_[0, j] = 0.0
 
 
+def _fit_student(texts, labels, weights, params, seed, progress=None):
+    """Fit the training rows (see ``_training_rows``), pruned when distilling; return the
+    fitted model and the texts it learnt from."""
+    rows = _training_rows(texts, labels, weights, params, seed, progress)
+    fitted, clf = _fit(*rows, params)
+    if params.get("prune_unseen"):
+        _prune_unseen(fitted, clf, texts)
+    return fitted, clf, rows[0]
+
+
 def _decision(fitted, clf, texts, power):
     from scipy.sparse import hstack
 
@@ -153,11 +163,9 @@ def cross_validate(examples: list[Example], params: dict[str, Any],
     for k, (train_idx, test_idx) in enumerate(skf.split(texts, labels)):
         if progress:
             progress(f"cross-validation: fold {k + 1} of {params['folds']}")
-        rows = _training_rows([texts[i] for i in train_idx], labels[train_idx],
-                              weights[train_idx], params, params["seed"] + k, progress)
-        fitted, clf = _fit(*rows, params)
-        if params.get("prune_unseen"):
-            _prune_unseen(fitted, clf, [texts[i] for i in train_idx])
+        fitted, clf, _ = _fit_student([texts[i] for i in train_idx], labels[train_idx],
+                                      weights[train_idx], params, params["seed"] + k,
+                                      progress)
         z = _decision(fitted, clf, [texts[i] for i in test_idx], params["power"])
         oof[test_idx] = 1 / (1 + np.exp(-z))
         aps.append(average_precision(labels[test_idx].tolist(), oof[test_idx].tolist()))
@@ -187,13 +195,10 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
     cv = cross_validate(examples, params, progress)
     if progress:
         progress("fitting the model on all sentences")
-    texts, targets, weights = _training_rows(
+    fitted, clf, texts = _fit_student(
         [e.text for e in examples], np.array([e.label for e in examples]),
         np.array([e.weight for e in examples]), params, params["seed"] + params["folds"],
         progress)
-    fitted, clf = _fit(texts, targets, weights, params)
-    if params.get("prune_unseen"):
-        _prune_unseen(fitted, clf, [e.text for e in examples])
     coef = clf.coef_.ravel()
     tables = []
     offset = 0
