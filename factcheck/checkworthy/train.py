@@ -218,7 +218,8 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
     char_table = tables[1]
     word_parts = {w: round(sum(char_table.get(g, 0.0) for g in char_ngrams_of_word(w)), 5)
                   for w in sorted(words)}
-    # no timestamp in the document: the same data and version give the same bytes
+    # no timestamp in the document: the same data and version give the same bytes on one
+    # machine (another CPU may differ in the floats' last bits, see tests/test_model.py)
     model = {"format": "factcheck-checkworthy-1", "version": version,
              "bias": float(clf.intercept_[0]), "power": params["power"],
              "threshold": cv["threshold"], "params": params, "training": sources, "cv": cv,
