@@ -156,12 +156,16 @@ def _refuse_taken(*, session: Session, version: str) -> None:
         raise UsageError(f"model version '{version}' exists already; choose another --version")
 
 
-def fit(ts: TrainingSet, *, teacher: str | None = None, progress=None):
-    """Train (no database access: a long run holds no lock on the ledger)."""
+def fit(ts: TrainingSet, *, teacher: str | None = None, dense: bool = True, progress=None):
+    """Train (no database access: a long run holds no lock on the ledger). A distilled
+    model gets a dense part unless ``dense`` is false."""
     from factcheck.checkworthy.train import train
 
-    return train(ts.examples, version=ts.version, sources=ts.sources,
-                 params={"teacher": teacher} if teacher else None, progress=progress)
+    params = None
+    if teacher:
+        params = {"teacher": teacher} if dense else {"teacher": teacher, "dense": None}
+    return train(ts.examples, version=ts.version, sources=ts.sources, params=params,
+                 progress=progress)
 
 
 def store_trained(*, session: Session, ts: TrainingSet, result, actor: str,

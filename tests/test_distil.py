@@ -60,7 +60,7 @@ class FakeTeacher:
 @pytest.fixture
 def fake_teacher(monkeypatch, tmp_path):
     pytest.importorskip("sklearn")
-    from factcheck.checkworthy import teacher
+    from factcheck.checkworthy import dense, teacher
 
     fake = FakeTeacher()
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
@@ -68,7 +68,19 @@ def fake_teacher(monkeypatch, tmp_path):
     monkeypatch.setattr(teacher, "vocabulary_words", lambda: ["zebra", "quartz", "harbour"])
     monkeypatch.setattr(teacher, "_fine_tuned", fake.fine_tuned)
     monkeypatch.setattr(teacher, "_score", fake.score)
+    monkeypatch.setattr(dense, "static_vectors", made_up_vectors)
     return fake
+
+
+def made_up_vectors(words):
+    """Made-up word vectors for tests (4 numbers from a hash of the word), standing in for
+    MiniLM's embeddings."""
+    import hashlib
+
+    import numpy as np
+
+    return {w: np.array([b / 255 - 0.5 for b in hashlib.sha256(w.encode()).digest()[:4]])
+            for w in words}
 
 
 def _probe(model):
@@ -94,6 +106,25 @@ def test_each_fold_teacher_learns_from_that_folds_training_part_only(fake_teache
     assert params["teacher"] == "minilm-l6" and params["augment"] == 10
     assert params["vocabulary"] is True and params["prune_unseen"] is True
     assert params["teacher_params"]["epochs"] == 3
+    from factcheck.checkworthy.dense import DENSE
+
+    assert params["dense"] == DENSE and result.model["format"] == "factcheck-checkworthy-2"
+    part = result.model["dense"]
+    # every word of the sentences, their variants and the teacher's vocabulary has a vector
+    assert {"zebra", "quartz", "harbour", "numnum"} <= set(part["words"])
+    assert all(len(u) == DENSE["hidden"] for u in part["words"].values())
+    assert result.model["features"]["dense"] == len(part["words"])
+
+
+def test_without_the_dense_part_the_model_is_linear_as_claimbuster_v2(fake_teacher):
+    from factcheck.checkworthy.data import read_labelled
+    from factcheck.checkworthy.train import train
+
+    result = train(read_labelled(FIXTURE), version="d", sources=[],
+                   params={"teacher": "minilm-l6", "dense": None})
+    assert result.model["format"] == "factcheck-checkworthy-1"
+    assert "dense" not in result.model and "dense" not in result.model["params"]
+    assert "dense" not in result.model["features"]
 
 
 def test_the_student_learns_the_teachers_judgement_and_the_cache_is_reused(fake_teacher):
@@ -105,7 +136,17 @@ def test_the_student_learns_the_teachers_judgement_and_the_cache_is_reused(fake_
     plain = CheckworthyModel(train(examples, version="p", sources=[]).model)
     distilled = train(examples, version="d", sources=[], params={"teacher": "minilm-l6"})
     # the fixture's labels favour numbers; the made-up teacher favours their absence
-    assert _probe(CheckworthyModel(distilled.model)) > _probe(plain) + 0.5
+    student = CheckworthyModel(distilled.model)
+    assert _probe(student) > _probe(plain) + 0.5
+    # the dense part learns it too: "numnum" (any number) has its own vector
+    from factcheck.checkworthy.features import word_tokens
+    from factcheck.checkworthy.model import dense_logit
+
+    def dense_part(text):
+        return dense_logit(*student.dense, word_tokens(text))
+
+    assert (dense_part("The agency hired many inspectors that year.")
+            > dense_part("The agency hired 40 inspectors in 2019.") + 0.1)
     # word 2-/3-grams made only by the variants are pruned; single words are kept
     from factcheck.checkworthy.features import word_ngrams
 
@@ -158,3 +199,84 @@ def test_the_real_teacher_separates_the_fixtures_classes(tmp_path, monkeypatch):
     neg = [s for s, e in zip(z, examples, strict=True) if e.label == 0]
     assert sum(pos) / len(pos) > sum(neg) / len(neg) + 1.0
     assert (tmp_path / "cache" / "teacher").exists()
+
+
+def test_the_dense_part_learns_a_rule_over_its_words_vectors():
+    """Made-up data: a sentence is check-worthy when it has a word of group A and none of
+    group B (the words' made-up vectors place A and B on opposite sides). The part must
+    rank held-out sentences by it, the same seed must give the same part, and the saved
+    (folded, rounded) numbers must score as the network itself does."""
+    np = pytest.importorskip("numpy")
+    from factcheck.checkworthy.dense import (
+        DENSE,
+        fit_dense,
+        fold,
+        network_logits,
+        sentence_matrix,
+        train_network,
+    )
+    from factcheck.checkworthy.features import word_tokens
+    from factcheck.checkworthy.metrics import average_precision
+    from factcheck.checkworthy.model import dense_logit
+
+    rng = np.random.RandomState(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    group_a = [f"alpha{c}" for c in letters[:10]]  # words, not numbers: see word_tokens
+    group_b = [f"beta{c}" for c in letters[:10]]
+    filler = [f"filler{c}{d}" for c in letters[:5] for d in letters[:6]]
+    vectors = {w: np.r_[1.0, rng.normal(0, 0.3, 5)] for w in group_a}
+    vectors.update({w: np.r_[-1.0, rng.normal(0, 0.3, 5)] for w in group_b})
+    vectors.update({w: np.r_[0.0, rng.normal(0, 1, 5)] for w in filler})
+
+    def sentences(n):
+        texts, labels = [], []
+        for _ in range(n):
+            words = list(rng.choice(filler, 6))
+            has_a, has_b = rng.rand() < 0.5, rng.rand() < 0.5
+            words += [rng.choice(group_a)] * has_a + [rng.choice(group_b)] * has_b
+            rng.shuffle(words)
+            texts.append(" ".join(words))
+            labels.append(int(has_a and not has_b))
+        return texts, np.array(labels, dtype=float)
+
+    texts, labels = sentences(1500)
+    params = {**DENSE, "epochs": 30}
+    part = fit_dense(texts, labels, np.ones(len(texts)), vectors, params, seed=1)
+    assert part == fit_dense(texts, labels, np.ones(len(texts)), vectors, params, seed=1)
+    assert part != fit_dense(texts, labels, np.ones(len(texts)), vectors, params, seed=2)
+    assert sorted(part["words"]) == sorted(vectors)
+    words = {w: tuple(u) for w, u in part["words"].items()}
+    held_out, truth = sentences(400)
+    z = [dense_logit(words, part["c"], part["v"], part["b"], word_tokens(t)) for t in held_out]
+    assert average_precision(truth.astype(int).tolist(), z) > 0.95
+    # one word alone: a group A word scores above a group B word
+    assert (dense_logit(words, part["c"], part["v"], part["b"], ["alphaa"])
+            > dense_logit(words, part["c"], part["v"], part["b"], ["betaa"]))
+    # folding the first layer into the words' numbers changes no score beyond rounding
+    net = train_network(sentence_matrix(texts, vectors, 6), labels, np.ones(len(texts)),
+                        params, seed=1)
+    assert fold(net, vectors, params["weight"]) == part
+    direct = network_logits(net, sentence_matrix(held_out, vectors, 6), params["weight"])
+    assert np.abs(np.array(z) - direct).max() < 1e-3
+    # words without a vector are left out of the mean
+    x = sentence_matrix(["alphaa unknown", "unknown"], vectors, 6)
+    assert x[0] == pytest.approx(vectors["alphaa"]) and not x[1].any()
+
+
+def test_dense_logit_is_the_tanh_layer_over_the_mean_of_known_words():
+    import math
+
+    from factcheck.checkworthy.model import dense_logit
+
+    words = {"ships": (1.0, -2.0), "fell": (3.0, 0.0)}
+    c, v, b = [0.5, -0.5], [2.0, -1.0], 0.25
+    want = b + 2.0 * math.tanh(2.0 + 0.5) - 1.0 * math.tanh(-1.0 - 0.5)
+    # "the" has no vector: the mean is over "ships" and "fell"
+    assert dense_logit(words, c, v, b, ["the", "ships", "fell"]) == pytest.approx(want)
+    # a repeated word counts each time, as in training
+    want2 = b + 2.0 * math.tanh((1 + 1 + 3) / 3 + 0.5) - 1.0 * math.tanh(-4 / 3 - 0.5)
+    assert dense_logit(words, c, v, b, ["ships", "ships", "fell"]) == pytest.approx(want2)
+    # no known word: the hidden units see their offsets alone
+    assert dense_logit(words, c, v, b, ["the"]) == pytest.approx(
+        b + 2.0 * math.tanh(0.5) - 1.0 * math.tanh(-0.5))
+    assert dense_logit(words, c, v, b, []) == dense_logit(words, c, v, b, ["the"])

@@ -4,6 +4,8 @@ The model is linear over two blocks of idf-weighted n-gram counts (word 1-3-gram
 character 2-5-grams within words), each block divided by (its number of n-grams) ** power.
 Those counts come from the text alone, and a word's character part is summed once and
 cached, so scoring is one dictionary look-up per word n-gram and per distinct word.
+A model of format 2 adds a dense part: a small tanh layer over the mean of its words'
+vectors (see ``dense`` and ``dense_logit``), one more look-up per word.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import operator
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -26,7 +29,8 @@ from factcheck.checkworthy.features import (
 # the models shipped in the package, oldest first; the last is the default
 BUILTIN_VERSIONS = ("claimbuster-v1", "claimbuster-v2")
 BUILTIN_DIR = Path(__file__).parent
-FORMAT = "factcheck-checkworthy-1"
+FORMAT = "factcheck-checkworthy-1"  # linear n-gram model
+FORMAT_DENSE = "factcheck-checkworthy-2"  # the same, plus a dense part
 _WORD_CACHE_LIMIT = 200_000
 
 
@@ -34,13 +38,13 @@ class CheckworthyModel:
     """A loaded model: ``score`` gives probabilities, ``threshold`` the claim cut-off."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        if data.get("format") != FORMAT:
+        if data.get("format") not in (FORMAT, FORMAT_DENSE):
             from factcheck.errors import InputError
 
             raise InputError(f"not a check-worthiness model (format {data.get('format')!r}); "
-                             f"expected {FORMAT}")
+                             f"expected {FORMAT} or {FORMAT_DENSE}")
         self.meta: dict[str, Any] = {k: v for k, v in data.items()
-                                     if k not in ("word", "char", "word_parts")}
+                                     if k not in ("word", "char", "word_parts", "dense")}
         self.version: str = data["version"]
         self.bias: float = data["bias"]
         self.power: float = data["power"]
@@ -55,6 +59,11 @@ class CheckworthyModel:
         # the training words' character parts come precomputed in the model file
         self._word_cache: dict[str, tuple[float, int]] = {
             w: (s, _char_count(w)) for w, s in data.get("word_parts", {}).items()}
+        dense = data.get("dense") if data["format"] == FORMAT_DENSE else None
+        self.dense: tuple[dict[str, tuple[float, ...]], list[float], list[float], float] | None
+        self.dense = (None if dense is None else
+                      ({w: tuple(u) for w, u in dense["words"].items()},
+                       dense["c"], dense["v"], dense["b"]))
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> CheckworthyModel:
@@ -104,6 +113,8 @@ class CheckworthyModel:
             z += cs / cn ** self.power
         if wn:
             z += ws / wn ** self.power
+        if self.dense is not None:
+            z += dense_logit(*self.dense, t)
         return z
 
     def score(self, texts: list[str]) -> list[float]:
@@ -113,6 +124,20 @@ class CheckworthyModel:
             z = self.decision(t)
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
         return out
+
+
+def dense_logit(words: dict[str, tuple[float, ...]], c: list[float], v: list[float],
+                b: float, tokens: list[str]) -> float:
+    """The dense part's log-odds for a text's word tokens: ``b + v . tanh(mean + c)``,
+    the mean taken over the vectors of the tokens that have one (zero when none has)."""
+    vectors = list(filter(None, map(words.get, tokens)))
+    if vectors:
+        n = len(vectors)
+        pre = [sum(column) / n + offset
+               for column, offset in zip(zip(*vectors, strict=False), c, strict=True)]
+    else:
+        pre = c
+    return b + sum(map(operator.mul, v, map(math.tanh, pre)))
 
 
 def _char_count(word: str) -> int:

@@ -9,7 +9,9 @@ fine-tuned teacher scores the labelled sentences and ``augment`` variants of the
 regression learns soft targets: for a labelled sentence ``alpha`` * label + (1 - alpha) *
 teacher probability, for a variant the teacher probability (temperature ``temperature``).
 In cross-validation each fold has its own teacher, trained on that fold's training part
-only, and variants of that part only.
+only, and variants of that part only. A distilled model also has a dense part (see
+``dense``), trained on the same rows and targets, whose log-odds are added to the linear
+score.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from factcheck.checkworthy.data import Example
 DEFAULTS = {"C": 8.0, "power": 0.6, "min_df": 1, "folds": 4, "seed": 0, "min_weight": 1e-3}
 # added to DEFAULTS when distilling from a teacher
 DISTIL = {"teacher": None, "augment": 10, "vocabulary": True, "temperature": 2.0, "alpha": 0.5,
-          "prune_unseen": True}
+          "prune_unseen": True}  # and "dense": dense.DENSE unless params say "dense": None
 
 
 @dataclass
@@ -129,12 +131,38 @@ def _prune_unseen(fitted, clf, labelled_texts) -> None:
 
 def _fit_student(texts, labels, weights, params, seed, progress=None):
     """Fit the training rows (see ``_training_rows``), pruned when distilling; return the
-    fitted model and the texts it learnt from."""
+    fitted model, the texts it learnt from and its dense part (or None)."""
     rows = _training_rows(texts, labels, weights, params, seed, progress)
     fitted, clf = _fit(*rows, params)
     if params.get("prune_unseen"):
         _prune_unseen(fitted, clf, texts)
-    return fitted, clf, rows[0]
+    dense = None
+    if params.get("dense"):
+        from factcheck.checkworthy.dense import fit_dense, static_vectors
+        from factcheck.checkworthy.features import word_tokens
+        from factcheck.checkworthy.teacher import vocabulary_words
+
+        if progress:
+            progress("fitting the dense part")
+        words = {w for t in rows[0] for w in word_tokens(t)}
+        if params.get("vocabulary"):
+            words.update(vocabulary_words())
+        dense = fit_dense(*rows, static_vectors(sorted(words)), params["dense"], seed)
+    return fitted, clf, rows[0], dense
+
+
+def _dense_decision(dense, texts):
+    """The dense part's log-odds of ``texts`` (zeros without one), as scoring gives them."""
+    import numpy as np
+
+    if dense is None:
+        return np.zeros(len(texts))
+    from factcheck.checkworthy.features import word_tokens
+    from factcheck.checkworthy.model import dense_logit
+
+    words = {w: tuple(u) for w, u in dense["words"].items()}
+    return np.array([dense_logit(words, dense["c"], dense["v"], dense["b"], word_tokens(t))
+                     for t in texts])
 
 
 def _decision(fitted, clf, texts, power):
@@ -163,10 +191,11 @@ def cross_validate(examples: list[Example], params: dict[str, Any],
     for k, (train_idx, test_idx) in enumerate(skf.split(texts, labels)):
         if progress:
             progress(f"cross-validation: fold {k + 1} of {params['folds']}")
-        fitted, clf, _ = _fit_student([texts[i] for i in train_idx], labels[train_idx],
-                                      weights[train_idx], params, params["seed"] + k,
-                                      progress)
-        z = _decision(fitted, clf, [texts[i] for i in test_idx], params["power"])
+        fitted, clf, _, dense = _fit_student([texts[i] for i in train_idx], labels[train_idx],
+                                             weights[train_idx], params, params["seed"] + k,
+                                             progress)
+        held_out = [texts[i] for i in test_idx]
+        z = _decision(fitted, clf, held_out, params["power"]) + _dense_decision(dense, held_out)
         oof[test_idx] = 1 / (1 + np.exp(-z))
         aps.append(average_precision(labels[test_idx].tolist(), oof[test_idx].tolist()))
     threshold, _ = best_threshold(labels.tolist(), oof.tolist())
@@ -191,11 +220,15 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
             from factcheck.errors import UsageError
 
             raise UsageError(f"unknown teacher {params['teacher']!r}; the one teacher is {NAME}")
-        params = {**DISTIL, **params, "teacher_params": PARAMS}
+        from factcheck.checkworthy.dense import DENSE
+
+        params = {**DISTIL, "dense": DENSE, **params, "teacher_params": PARAMS}
+        if not params["dense"]:  # the linear model alone, as claimbuster-v2
+            del params["dense"]
     cv = cross_validate(examples, params, progress)
     if progress:
         progress("fitting the model on all sentences")
-    fitted, clf, texts = _fit_student(
+    fitted, clf, texts, dense = _fit_student(
         [e.text for e in examples], np.array([e.label for e in examples]),
         np.array([e.weight for e in examples]), params, params["seed"] + params["folds"],
         progress)
@@ -220,11 +253,16 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
                   for w in sorted(words)}
     # no timestamp in the document: the same data and version give the same bytes on one
     # machine (another CPU may differ in the floats' last bits, see tests/test_model.py)
-    model = {"format": "factcheck-checkworthy-1", "version": version,
+    from factcheck.checkworthy.model import FORMAT, FORMAT_DENSE
+
+    model = {"format": FORMAT if dense is None else FORMAT_DENSE, "version": version,
              "bias": float(clf.intercept_[0]), "power": params["power"],
              "threshold": cv["threshold"], "params": params, "training": sources, "cv": cv,
              "features": {"word": len(tables[0]), "char": len(tables[1])},
              "word": tables[0], "char": tables[1], "word_parts": word_parts}
+    if dense is not None:
+        model["dense"] = dense
+        model["features"]["dense"] = len(dense["words"])
     return TrainResult(model, cv)
 
 

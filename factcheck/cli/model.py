@@ -52,6 +52,10 @@ def train_command(
                                        help="Distil from a fine-tuned teacher: minilm-l6 "
                                             "(needs factcheck[teacher]; about an hour on "
                                             "two CPU cores for the ClaimBuster file)."),
+    dense: bool = typer.Option(True, "--dense/--no-dense",
+                               help="With --teacher: add the dense part over word vectors "
+                                    "(default; --no-dense trains the linear model alone, "
+                                    "as claimbuster-v2)."),
     as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
 ) -> None:
     """Train a model (needs scikit-learn), store it in the ledger and use it."""
@@ -63,7 +67,7 @@ def train_command(
     with session(ctx) as s:
         ts = training_set(session=s, data=data, from_db=from_db, version=version,
                           output=output, activate=activate)
-    result = fit(ts, teacher=teacher, progress=progress)
+    result = fit(ts, teacher=teacher, dense=dense, progress=progress)
     with session(ctx) as s:
         out = store_trained(session=s, ts=ts, result=result, actor=actor(as_name),
                             output=output, activate=activate)
