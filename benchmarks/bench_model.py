@@ -1,6 +1,6 @@
 """Benchmark: check-worthiness scoring speed on one core (model load excluded).
 
-Usage: python benchmarks/bench_model.py [--repeat N] [--version claimbuster-vN]
+Usage: python benchmarks/bench_model.py [--repeat N] [--version claimbuster-vN | --file PATH]
 
 Scores the ClaimBuster training sentences and the BBC corpus's sentences with a shipped
 model (default: the newest), each pass on a fresh model object (cold per-word cache) and
@@ -25,6 +25,7 @@ def main() -> int:
 
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--version", choices=BUILTIN_VERSIONS, default=BUILTIN_VERSIONS[-1])
+    parser.add_argument("--file", type=Path, help="a model file (from model train --output)")
     args = parser.parse_args()
     from factcheck.ingest import iter_sources
     from factcheck.ingest.segment import split_sentences
@@ -41,9 +42,9 @@ def main() -> int:
         print("Error: no data under ../shared/data", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    blob = builtin_path(args.version).read_bytes()
+    blob = (args.file or builtin_path(args.version)).read_bytes()
     CheckworthyModel.from_bytes(blob)
-    print(f"{args.version}: {len(blob) / 1e6:.1f} MB, "
+    print(f"{args.file or args.version}: {len(blob) / 1e6:.1f} MB, "
           f"load {(time.perf_counter() - started) * 1000:.0f} ms")
     for name, texts in corpora.items():
         cold, warm = [], []

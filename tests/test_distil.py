@@ -140,10 +140,8 @@ def test_the_student_learns_the_teachers_judgement_and_the_cache_is_reused(fake_
     assert _probe(student) > _probe(plain) + 0.5
     # the dense part learns it too: "numnum" (any number) has its own vector
     from factcheck.checkworthy.features import word_tokens
-    from factcheck.checkworthy.model import dense_logit
-
     def dense_part(text):
-        return dense_logit(*student.dense, word_tokens(text))
+        return student.dense.logit(word_tokens(text))
 
     assert (dense_part("The agency hired many inspectors that year.")
             > dense_part("The agency hired 40 inspectors in 2019.") + 0.1)
@@ -217,7 +215,7 @@ def test_the_dense_part_learns_a_rule_over_its_words_vectors():
     )
     from factcheck.checkworthy.features import word_tokens
     from factcheck.checkworthy.metrics import average_precision
-    from factcheck.checkworthy.model import dense_logit
+    from factcheck.checkworthy.model import DensePart
 
     rng = np.random.RandomState(0)
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -245,13 +243,12 @@ def test_the_dense_part_learns_a_rule_over_its_words_vectors():
     assert part == fit_dense(texts, labels, np.ones(len(texts)), vectors, params, seed=1)
     assert part != fit_dense(texts, labels, np.ones(len(texts)), vectors, params, seed=2)
     assert sorted(part["words"]) == sorted(vectors)
-    words = {w: tuple(u) for w, u in part["words"].items()}
+    scorer = DensePart(part)
     held_out, truth = sentences(400)
-    z = [dense_logit(words, part["c"], part["v"], part["b"], word_tokens(t)) for t in held_out]
+    z = [scorer.logit(word_tokens(t)) for t in held_out]
     assert average_precision(truth.astype(int).tolist(), z) > 0.95
     # one word alone: a group A word scores above a group B word
-    assert (dense_logit(words, part["c"], part["v"], part["b"], ["alphaa"])
-            > dense_logit(words, part["c"], part["v"], part["b"], ["betaa"]))
+    assert scorer.logit(["alphaa"]) > scorer.logit(["betaa"])
     # folding the first layer into the words' numbers changes no score beyond rounding
     net = train_network(sentence_matrix(texts, vectors, 6), labels, np.ones(len(texts)),
                         params, seed=1)
@@ -263,20 +260,30 @@ def test_the_dense_part_learns_a_rule_over_its_words_vectors():
     assert x[0] == pytest.approx(vectors["alphaa"]) and not x[1].any()
 
 
-def test_dense_logit_is_the_tanh_layer_over_the_mean_of_known_words():
+def test_the_dense_part_is_the_tanh_layer_over_the_mean_of_known_words():
     import math
 
-    from factcheck.checkworthy.model import dense_logit
+    from factcheck.checkworthy.model import DensePart
+    from factcheck.errors import InputError
 
-    words = {"ships": (1.0, -2.0), "fell": (3.0, 0.0)}
-    c, v, b = [0.5, -0.5], [2.0, -1.0], 0.25
-    want = b + 2.0 * math.tanh(2.0 + 0.5) - 1.0 * math.tanh(-1.0 - 0.5)
+    part = DensePart({"words": {"ships": [1.0, -2.0], "fell": [3.0, 0.0],
+                                "sank": [-0.00001, 1234.56789]},
+                      "c": [0.5, -0.5], "v": [2.0, -1.0], "b": 0.25})
+
+    def want(*vectors):
+        mean = [sum(col) / len(vectors) for col in zip(*vectors, strict=True)] or [0, 0]
+        return 0.25 + 2.0 * math.tanh(mean[0] + 0.5) - 1.0 * math.tanh(mean[1] - 0.5)
+
     # "the" has no vector: the mean is over "ships" and "fell"
-    assert dense_logit(words, c, v, b, ["the", "ships", "fell"]) == pytest.approx(want)
-    # a repeated word counts each time, as in training
-    want2 = b + 2.0 * math.tanh((1 + 1 + 3) / 3 + 0.5) - 1.0 * math.tanh(-4 / 3 - 0.5)
-    assert dense_logit(words, c, v, b, ["ships", "ships", "fell"]) == pytest.approx(want2)
+    assert part.logit(["the", "ships", "fell"]) == pytest.approx(want((1, -2), (3, 0)))
+    # a repeated word counts each time, as in training; negative numbers pack too
+    assert part.logit(["ships", "ships", "fell"]) == pytest.approx(
+        want((1, -2), (1, -2), (3, 0)))
+    assert part.logit(["sank", "ships"]) == pytest.approx(
+        want((-0.00001, 1234.56789), (1, -2)), abs=1e-12)
+    assert part.logit(["sank"] * 5000) == pytest.approx(want((-0.00001, 1234.56789)))
     # no known word: the hidden units see their offsets alone
-    assert dense_logit(words, c, v, b, ["the"]) == pytest.approx(
-        b + 2.0 * math.tanh(0.5) - 1.0 * math.tanh(-0.5))
-    assert dense_logit(words, c, v, b, []) == dense_logit(words, c, v, b, ["the"])
+    assert part.logit(["the"]) == pytest.approx(want())
+    assert part.logit([]) == part.logit(["the"])
+    with pytest.raises(InputError, match="out of range"):
+        DensePart({"words": {"x": [1e9]}, "c": [0.0], "v": [1.0], "b": 0.0})

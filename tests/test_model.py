@@ -71,14 +71,16 @@ def _sample_sentences():
     return [s.text for s in split_sentences(read_text_file(SAMPLE))]
 
 
-def test_the_model_alone_ranks_the_samples_facts_above_its_opinions_and_questions():
+@pytest.mark.parametrize("version", ["claimbuster-v2", "claimbuster-v3"])
+def test_the_model_alone_ranks_the_samples_facts_above_its_opinions_and_questions(version):
     """News prose, not debates: the sample's numeric and attributed sentences score above
-    its hedged opinion and its FAQ questions, with the default model alone (no heuristic).
-    (claimbuster-v1 alone does not: it puts one FAQ question above Adm. Bauer's claim.)"""
+    its hedged opinion and its FAQ questions, with the distilled models alone (no
+    heuristic). (claimbuster-v1 alone does not: it puts one FAQ question above Adm.
+    Bauer's claim.)"""
     from factcheck.checkworthy.model import builtin_model
 
     sentences = _sample_sentences()
-    scores = dict(zip(sentences, builtin_model("claimbuster-v2").score(sentences), strict=True))
+    scores = dict(zip(sentences, builtin_model(version).score(sentences), strict=True))
 
     def pick(*starts):
         found = [s for s in sentences if s.startswith(starts)]
@@ -103,6 +105,26 @@ def test_the_default_model_puts_the_samples_numeric_claims_first(cli):
     assert not any(c["quote"].startswith(("Q:", "FAQ")) for c in claims)
     assert not any(c["quote"].startswith("However, the exact details") for c in claims)
     assert any(c["kind"] == "attribution" and "Milley" in c["claimant"] for c in claims)
+
+
+def test_the_dense_part_of_the_default_model_counts_in_its_score():
+    """claimbuster-v3's score is its linear n-gram part plus its dense part; words it has
+    no vector for are left out of the dense mean."""
+    from factcheck.checkworthy.features import word_tokens
+    from factcheck.checkworthy.model import FORMAT, FORMAT_DENSE, CheckworthyModel, builtin_model
+
+    model = builtin_model("claimbuster-v3")
+    assert model.meta["format"] == FORMAT_DENSE and model.dense is not None
+    assert model.dense.hidden == 16 and {"missile", "billion", "numnum"} <= set(model.dense.words)
+    text = "The Kinzhal can reach speeds of over 7,600 mph."
+    part = model.dense.logit(word_tokens(text))
+    linear = CheckworthyModel({**model.meta, "format": FORMAT,
+                               "word": {" ".join(g) if isinstance(g, tuple) else g: w
+                                        for g, w in model.word.items()},
+                               "char": model.char})
+    assert abs(part) > 0.01
+    assert model.decision(text) == pytest.approx(linear.decision(text) + part)
+    assert model.dense.logit(["qqqzzx"]) == model.dense.logit([])
 
 
 def test_evaluate_json_and_text(cli):
@@ -150,7 +172,7 @@ def test_train_evaluate_use_rescore(cli, tmp_path):
     ok(cli("claims", "rescore", "--article", "1"))
     heuristic = {c["id"]: c["score"] for c in json.loads(cli("claims", "list", "--json").stdout)}
     assert heuristic != before
-    ok(cli("model", "use", "claimbuster-v2"))  # back to the default: the scores it gave
+    ok(cli("model", "use", "claimbuster-v3"))  # back to the default: the scores it gave
     ok(cli("claims", "rescore", "--article", "1"))
     back = {c["id"]: c["score"] for c in json.loads(cli("claims", "list", "--json").stdout)}
     assert back == before
@@ -165,7 +187,7 @@ def test_train_refuses_an_output_folder_that_does_not_exist_before_training(cli,
     assert r.exit_code == 2
     assert r.stderr == (f"Error: --output {out}: no such folder; create it or choose "
                         "another path\n")
-    assert json.loads(ok(cli("model", "info", "--json")).stdout)["active"] == "claimbuster-v2"
+    assert json.loads(ok(cli("model", "info", "--json")).stdout)["active"] == "claimbuster-v3"
 
 
 def test_train_needs_something_to_learn_from(cli):
@@ -178,18 +200,23 @@ def test_train_needs_something_to_learn_from(cli):
 
 def test_the_newest_shipped_model_is_the_default_and_the_others_one_switch_away(cli):
     info = json.loads(ok(cli("model", "info", "--json")).stdout)
-    assert info["active"] == "claimbuster-v2"
+    assert info["active"] == "claimbuster-v3"
     assert [v["version"] for v in info["versions"]] == ["heuristic", "claimbuster-v1",
-                                                         "claimbuster-v2"]
-    assert info["params"]["teacher"] == "minilm-l6"
+                                                         "claimbuster-v2", "claimbuster-v3"]
+    assert info["params"]["teacher"] == "minilm-l6" and info["params"]["dense"]["hidden"] == 16
     assert info["cv"]["folds"] == 4 and info["cv"]["seed"] == 0 and info["cv"]["n"] == 7976
     assert info["training"][0]["file"] == "claimbuster/train.json"
-    v2 = info["cv"]
-    ok(cli("model", "use", "claimbuster-v1"))
-    info = json.loads(ok(cli("model", "info", "--json")).stdout)
-    assert info["active"] == "claimbuster-v1" and "teacher" not in info["params"]
-    # the distilled model's recorded cross-validation beats v1's on both counts
-    assert v2["f1"] > info["cv"]["f1"] and v2["average_precision"] > info["cv"]["average_precision"]
+    cvs = [info["cv"]]
+    for older in ("claimbuster-v2", "claimbuster-v1"):
+        ok(cli("model", "use", older))
+        info = json.loads(ok(cli("model", "info", "--json")).stdout)
+        assert info["active"] == older and "dense" not in info["params"]
+        cvs.append(info["cv"])
+    assert "teacher" not in info["params"]  # v1: labels only
+    # each shipped model's recorded cross-validation beats the one before on both counts
+    for newer, older in zip(cvs, cvs[1:], strict=False):
+        assert newer["f1"] > older["f1"]
+        assert newer["average_precision"] > older["average_precision"]
     ok(cli("model", "use", "heuristic"))
     info = json.loads(ok(cli("model", "info", "--json")).stdout)
     assert info["active"] == "heuristic" and info["cv"] is None

@@ -9,7 +9,7 @@ words that have one (zero when none has), standardized; the part's log-odds are
 ``v . tanh(W x + b1) + b``, trained on the same rows and targets as the linear part.
 W is folded into each word's vector before saving (``u_w = W (e_w / sd)``), so the saved
 part is ``hidden`` numbers per word and scoring is one look-up per word
-(``dense_logit`` in ``model``).
+(``DensePart`` in ``model``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ character 2-5-grams within words), each block divided by (its number of n-grams)
 Those counts come from the text alone, and a word's character part is summed once and
 cached, so scoring is one dictionary look-up per word n-gram and per distinct word.
 A model of format 2 adds a dense part: a small tanh layer over the mean of its words'
-vectors (see ``dense`` and ``dense_logit``), one more look-up per word.
+vectors (see ``dense`` and ``DensePart``), one more look-up per word.
 """
 
 from __future__ import annotations
@@ -59,11 +59,7 @@ class CheckworthyModel:
         # the training words' character parts come precomputed in the model file
         self._word_cache: dict[str, tuple[float, int]] = {
             w: (s, _char_count(w)) for w, s in data.get("word_parts", {}).items()}
-        dense = data.get("dense") if data["format"] == FORMAT_DENSE else None
-        self.dense: tuple[dict[str, tuple[float, ...]], list[float], list[float], float] | None
-        self.dense = (None if dense is None else
-                      ({w: tuple(u) for w, u in dense["words"].items()},
-                       dense["c"], dense["v"], dense["b"]))
+        self.dense = DensePart(data["dense"]) if data["format"] == FORMAT_DENSE else None
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> CheckworthyModel:
@@ -114,7 +110,7 @@ class CheckworthyModel:
         if wn:
             z += ws / wn ** self.power
         if self.dense is not None:
-            z += dense_logit(*self.dense, t)
+            z += self.dense.logit(t)
         return z
 
     def score(self, texts: list[str]) -> list[float]:
@@ -126,18 +122,53 @@ class CheckworthyModel:
         return out
 
 
-def dense_logit(words: dict[str, tuple[float, ...]], c: list[float], v: list[float],
-                b: float, tokens: list[str]) -> float:
-    """The dense part's log-odds for a text's word tokens: ``b + v . tanh(mean + c)``,
-    the mean taken over the vectors of the tokens that have one (zero when none has)."""
-    vectors = list(filter(None, map(words.get, tokens)))
-    if vectors:
-        n = len(vectors)
-        pre = [sum(column) / n + offset
-               for column, offset in zip(zip(*vectors, strict=False), c, strict=True)]
-    else:
-        pre = c
-    return b + sum(map(operator.mul, v, map(math.tanh, pre)))
+class DensePart:
+    """A model's dense part: log-odds ``b + v . tanh(mean + c)``, the mean taken over the
+    numbers of the text's words that have them (none: the mean is zero).
+
+    The saved numbers have 5 decimals, so each word's are kept as integers packed into
+    one Python int, a field of ``_FIELD`` bits per hidden unit (offset to stay positive):
+    summing a sentence's words is then one big-integer addition per word, exact."""
+
+    def __init__(self, section: dict[str, Any]) -> None:
+        self.c: list[float] = section["c"]
+        self.v: list[float] = section["v"]
+        self.b: float = section["b"]
+        self.hidden = len(self.c)
+        self.words: dict[str, int] = {w: _pack(u) for w, u in section["words"].items()}
+        self._shifts = range(0, _FIELD * self.hidden, _FIELD)
+
+    def logit(self, tokens: list[str]) -> float:
+        """The part's log-odds for a text's word tokens (``features.word_tokens``)."""
+        packed = list(filter(None, map(self.words.get, tokens)))
+        n = len(packed)
+        if n:
+            total = sum(packed)
+            base = n * _OFFSET
+            scale = 1.0 / (n * _SCALE)
+            pre = [(((total >> shift) & _MASK) - base) * scale + offset
+                   for shift, offset in zip(self._shifts, self.c, strict=True)]
+        else:
+            pre = self.c
+        return self.b + sum(map(operator.mul, self.v, map(math.tanh, pre)))
+
+
+_SCALE = 100_000  # the saved numbers' 5 decimals
+_FIELD = 64  # bits per hidden unit
+_OFFSET = 1 << 32  # added to each unit's integer; a field holds up to 2**31 words' worth
+_MASK = (1 << _FIELD) - 1
+
+
+def _pack(numbers: list[float]) -> int:
+    packed = 0
+    for i, x in enumerate(numbers):
+        q = round(x * _SCALE)
+        if not -_OFFSET < q < _OFFSET:
+            from factcheck.errors import InputError
+
+            raise InputError(f"dense part: the number {x} is out of range; retrain the model")
+        packed |= (q + _OFFSET) << (i * _FIELD)
+    return packed
 
 
 def _char_count(word: str) -> int:

@@ -158,11 +158,10 @@ def _dense_decision(dense, texts):
     if dense is None:
         return np.zeros(len(texts))
     from factcheck.checkworthy.features import word_tokens
-    from factcheck.checkworthy.model import dense_logit
+    from factcheck.checkworthy.model import DensePart
 
-    words = {w: tuple(u) for w, u in dense["words"].items()}
-    return np.array([dense_logit(words, dense["c"], dense["v"], dense["b"], word_tokens(t))
-                     for t in texts])
+    part = DensePart(dense)
+    return np.array([part.logit(word_tokens(t)) for t in texts])
 
 
 def _decision(fitted, clf, texts, power):
