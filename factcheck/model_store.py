@@ -1,9 +1,10 @@
 """The desk's check-worthiness models: which one is active, training, evaluation, rescoring.
 
-Versions: ``claimbuster-v2`` (the default) and ``claimbuster-v1``, shipped in the package;
-``heuristic`` (the transparent rules of ``ingest/detect.py`` alone); and the models the desk
-trains, which live in the ledger (``model_version``) so everyone on a shared database
-scores with the same one. A trained model's probability is blended with the heuristic.
+Versions: ``claimbuster-v3`` (the default), ``claimbuster-v2`` and ``claimbuster-v1``,
+shipped in the package; ``heuristic`` (the transparent rules of ``ingest/detect.py``
+alone); and the models the desk trains, which live in the ledger (``model_version``) so
+everyone on a shared database scores with the same one. A trained model's probability is
+blended with the heuristic.
 """
 
 from __future__ import annotations

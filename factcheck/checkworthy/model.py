@@ -27,7 +27,7 @@ from factcheck.checkworthy.features import (
 )
 
 # the models shipped in the package, oldest first; the last is the default
-BUILTIN_VERSIONS = ("claimbuster-v1", "claimbuster-v2")
+BUILTIN_VERSIONS = ("claimbuster-v1", "claimbuster-v2", "claimbuster-v3")
 BUILTIN_DIR = Path(__file__).parent
 FORMAT = "factcheck-checkworthy-1"  # linear n-gram model
 FORMAT_DENSE = "factcheck-checkworthy-2"  # the same, plus a dense part
@@ -127,41 +127,42 @@ class DensePart:
     numbers of the text's words that have them (none: the mean is zero).
 
     The saved numbers have 5 decimals, so each word's are kept as integers packed into
-    one Python int, a field of ``_FIELD`` bits per hidden unit (offset to stay positive):
-    summing a sentence's words is then one big-integer addition per word, exact."""
+    one Python int: a field of 64 bits holding 1 (to count the words), then one field per
+    hidden unit (offset to stay positive). Summing a sentence's words is one big-integer
+    addition per word, exact, and one ``struct`` call unpacks the sums."""
 
     def __init__(self, section: dict[str, Any]) -> None:
+        import struct
+
         self.c: list[float] = section["c"]
         self.v: list[float] = section["v"]
         self.b: float = section["b"]
         self.hidden = len(self.c)
         self.words: dict[str, int] = {w: _pack(u) for w, u in section["words"].items()}
-        self._shifts = range(0, _FIELD * self.hidden, _FIELD)
+        self._fields = struct.Struct(f"<{self.hidden + 1}Q")
+        # a field's sum is (sum of the words' numbers + n * _OFFSET) * _SCALE: divided by
+        # n * _SCALE, the offset is the same constant for every n
+        self._c = [x - _OFFSET / _SCALE for x in self.c]
+        self._none = self.b + sum(map(operator.mul, self.v, map(math.tanh, self.c)))
 
     def logit(self, tokens: list[str]) -> float:
         """The part's log-odds for a text's word tokens (``features.word_tokens``)."""
-        packed = list(filter(None, map(self.words.get, tokens)))
-        n = len(packed)
-        if n:
-            total = sum(packed)
-            base = n * _OFFSET
-            scale = 1.0 / (n * _SCALE)
-            pre = [(((total >> shift) & _MASK) - base) * scale + offset
-                   for shift, offset in zip(self._shifts, self.c, strict=True)]
-        else:
-            pre = self.c
+        total = sum(map(self.words.get, tokens, repeat(0)))
+        if not total:
+            return self._none
+        n, *sums = self._fields.unpack(total.to_bytes(self._fields.size, "little"))
+        pre = map(operator.add, map((1.0 / (n * _SCALE)).__mul__, sums), self._c)
         return self.b + sum(map(operator.mul, self.v, map(math.tanh, pre)))
 
 
 _SCALE = 100_000  # the saved numbers' 5 decimals
-_FIELD = 64  # bits per hidden unit
-_OFFSET = 1 << 32  # added to each unit's integer; a field holds up to 2**31 words' worth
-_MASK = (1 << _FIELD) - 1
+_FIELD = 64  # bits per field
+_OFFSET = 1 << 32  # added to each number's integer: a field holds up to 2**31 words' worth
 
 
 def _pack(numbers: list[float]) -> int:
-    packed = 0
-    for i, x in enumerate(numbers):
+    packed = 1  # the count field
+    for i, x in enumerate(numbers, start=1):
         q = round(x * _SCALE)
         if not -_OFFSET < q < _OFFSET:
             from factcheck.errors import InputError
