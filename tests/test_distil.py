@@ -287,3 +287,26 @@ def test_the_dense_part_is_the_tanh_layer_over_the_mean_of_known_words():
     assert part.logit([]) == part.logit(["the"])
     with pytest.raises(InputError, match="out of range"):
         DensePart({"words": {"x": [1e9]}, "c": [0.0], "v": [1.0], "b": 0.0})
+
+
+def test_train_command_adds_the_dense_part_unless_told_not_to(fake_teacher, cli, tmp_path):
+    import gzip
+    import json
+
+    def ok(result):
+        assert result.exit_code == 0, result.stderr
+        return result
+
+    dense_file, linear_file = tmp_path / "dense.json.gz", tmp_path / "linear.json.gz"
+    ok(cli("model", "train", "--data", str(FIXTURE), "--teacher", "minilm-l6",
+           "--version", "d1", "--output", str(dense_file)))
+    info = json.loads(ok(cli("model", "info", "--json")).stdout)
+    assert info["active"] == "d1" and info["params"]["dense"]["hidden"] == 16
+    assert info["features"]["dense"] > 0
+    ok(cli("model", "train", "--data", str(FIXTURE), "--teacher", "minilm-l6", "--no-dense",
+           "--version", "d2", "--output", str(linear_file)))
+    info = json.loads(ok(cli("model", "info", "--json")).stdout)
+    assert info["active"] == "d2" and "dense" not in info["params"]
+    formats = [json.loads(gzip.decompress(f.read_bytes()))["format"]
+               for f in (dense_file, linear_file)]
+    assert formats == ["factcheck-checkworthy-2", "factcheck-checkworthy-1"]
