@@ -310,3 +310,20 @@ def test_scoring_imports_nothing_heavy():
     code = ("from factcheck.checkworthy import builtin_model\n"
             "builtin_model().score(['The city spent $4 billion on roads.'])")
     assert heavy_modules_imported(code, ("sklearn", "numpy", "scipy", "torch")) == []
+
+
+def test_a_malformed_model_file_is_refused_in_one_line():
+    from factcheck.checkworthy.model import CheckworthyModel, builtin_path
+    from factcheck.checkworthy.train import model_bytes
+    from factcheck.errors import InputError
+
+    good = json.loads(gzip.decompress(builtin_path("claimbuster-v3").read_bytes()))
+    no_dense = {k: v for k, v in good.items() if k != "dense"}
+    with pytest.raises(InputError, match=r"^not a check-worthiness model file: it has no "
+                                         r"'dense'; retrain it with 'factcheck model train'$"):
+        CheckworthyModel.from_bytes(model_bytes(no_dense))
+    bad_words = {**good, "dense": {**good["dense"], "words": ["not", "a", "table"]}}
+    with pytest.raises(InputError, match=r"^not a check-worthiness model file: it is malformed"):
+        CheckworthyModel.from_bytes(model_bytes(bad_words))
+    with pytest.raises(InputError, match=r"^not a check-worthiness model file \(expected"):
+        CheckworthyModel.from_bytes(b"plain text")

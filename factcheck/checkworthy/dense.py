@@ -14,6 +14,7 @@ part is ``hidden`` numbers per word and scoring is one look-up per word
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 # hidden units, passes over the rows, Adam's step, rows per step, input dropout, and the
@@ -28,6 +29,18 @@ SURFACE = {"numnum": "42", "yearnum": "1990", "percentsign": "percent",
 def static_vectors(words: list[str]) -> dict[str, Any]:
     """Each word's vector: the mean of its WordPiece input embeddings in all-MiniLM-L6-v2
     (a word the vocabulary cannot spell, one with an unknown piece, gets none)."""
+    tokenizer, table = _embeddings()
+    out = {}
+    for word in words:
+        ids = tokenizer(SURFACE.get(word, word), add_special_tokens=False)["input_ids"]
+        if ids and tokenizer.unk_token_id not in ids:
+            out[word] = table[ids].mean(0)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _embeddings():
+    """MiniLM's tokenizer and input-embedding table (loaded once per run, not per fold)."""
     import numpy as np
 
     from factcheck.checkworthy.teacher import _model_dir, require_teacher
@@ -36,15 +49,9 @@ def static_vectors(words: list[str]) -> dict[str, Any]:
     from transformers import AutoModel, AutoTokenizer
 
     model_dir = _model_dir()
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
     table = AutoModel.from_pretrained(model_dir).embeddings.word_embeddings.weight
-    table = table.detach().numpy().astype(np.float64)
-    out = {}
-    for word in words:
-        ids = tokenizer(SURFACE.get(word, word), add_special_tokens=False)["input_ids"]
-        if ids and tokenizer.unk_token_id not in ids:
-            out[word] = table[ids].mean(0)
-    return out
+    return (AutoTokenizer.from_pretrained(model_dir),
+            table.detach().numpy().astype(np.float64))
 
 
 def sentence_matrix(texts: list[str], vectors: dict[str, Any], dim: int):
@@ -112,14 +119,6 @@ def train_network(x, targets, weights, params: dict[str, Any], seed: int) -> dic
                     np.sqrt(ss / (1 - 0.999 ** step)) + 1e-8)
     return {"w1": theta[0], "b1": theta[1], "w2": theta[2], "b2": float(theta[3][0]),
             "mu": mu, "sd": sd}
-
-
-def network_logits(net: dict[str, Any], x, weight: float):
-    """The network's log-odds (times ``weight``) for sentence vectors ``x``."""
-    import numpy as np
-
-    hid = np.tanh(((x - net["mu"]) / net["sd"]) @ net["w1"] + net["b1"])
-    return weight * (hid @ net["w2"] + net["b2"])
 
 
 def fold(net: dict[str, Any], vectors: dict[str, Any], weight: float) -> dict[str, Any]:

@@ -71,7 +71,14 @@ class CheckworthyModel:
 
             raise InputError("not a check-worthiness model file (expected gzip-compressed "
                              "JSON made by 'factcheck model train')") from None
-        return cls(data)
+        try:
+            return cls(data)
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            from factcheck.errors import InputError
+
+            what = f"has no {e.args[0]!r}" if isinstance(e, KeyError) else "is malformed"
+            raise InputError(f"not a check-worthiness model file: it {what}; retrain it "
+                             "with 'factcheck model train'") from None
 
     @classmethod
     def from_path(cls, path: Path) -> CheckworthyModel:
