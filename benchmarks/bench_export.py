@@ -35,10 +35,10 @@ def build_ledger(url: str, n_claims: int, per_article: int) -> None:
 
     from sqlalchemy import insert
 
-    from factcheck.db import get_engine
+    from factcheck.storage.db import get_engine
     from factcheck.ingest.pipeline import PreparedArticle, PreparedClaim, PreparedSentence
-    from factcheck.ledger import insert_article_rows
-    from factcheck.models import Claim, Evidence, Verdict, utcnow
+    from factcheck.storage.bulk import insert_article_rows
+    from factcheck.storage.models import Claim, Evidence, Verdict, utcnow
     from factcheck.quantities import extract_quantities
 
     engine = get_engine(url)

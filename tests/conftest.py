@@ -35,7 +35,7 @@ def _with_search_path(url: str, schema: str) -> str:
 @pytest.fixture(autouse=True)
 def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Point FACTCHECK_DB at a fresh database for this test; yield its URL."""
-    from factcheck.db import dispose_engines
+    from factcheck.storage.db import dispose_engines
 
     monkeypatch.setenv("FACTCHECK_REVIEWER", "tester")
     monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))

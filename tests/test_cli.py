@@ -60,12 +60,34 @@ def test_claims_list_filters(cli, ingested):
     assert [c["start"] for c in ordered] == sorted(c["start"] for c in ordered)
 
 
-def test_claims_list_table_shows_the_trimmed_quote(cli, ingested):
+def test_claims_list_table_keeps_each_claims_figure_visible_when_trimmed(cli, ingested,
+                                                                          monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
     result = cli("claims", "list", catch=False)
-    header, first = result.stdout.splitlines()[:2]
-    assert header.split() == ["id", "score", "kind", "claimant", "status", "quote"]
+    header, *lines = result.stdout.splitlines()
+    assert header.split() == ["id", "score", "kind", "claimant", "status", "claim"]
+    claims = run_json(cli, "claims", "list")
+    assert [line.split()[0] for line in lines] == [str(c["id"]) for c in claims]
+    shown = " ".join(lines)
+    for needle in ("7,600 mph", "4,040 miles", "$24 billion"):  # the sample's key figures
+        assert needle in shown
+    for line, c in zip(lines, claims, strict=True):
+        assert len(line) <= 100
+        statement = line.split(c["status"], 1)[1].strip().strip("…")
+        assert statement in " ".join(c["text"].split())
+        if c["quantities"]:
+            assert c["quantities"][0]["surface"] in line, line
+
+
+def test_claims_list_shows_the_reworded_statement(cli, ingested):
     top = run_json(cli, "claims", "list", "--limit", "1")[0]
-    assert first.split()[0] == str(top["id"]) and top["quote"][:40] in first
+    assert cli("claims", "edit", str(top["id"]), "--text", "Biden asked Congress for $24 "
+               "billion more for Ukraine.", catch=False).exit_code == 0
+    first = cli("claims", "list", "--limit", "1", catch=False).stdout.splitlines()[1]
+    assert "Biden asked Congress for $24 billion more for Ukraine." in first
+    shown = cli("claims", "show", str(top["id"]), catch=False).stdout
+    assert "Statement: Biden asked Congress for $24 billion more for Ukraine." in shown
+    assert f"«{top['quote']}»" in shown
 
 
 def test_claims_show_highlights_the_quote_in_its_paragraph(cli, ingested):
@@ -132,12 +154,12 @@ def test_csv_corpus_and_text_field(cli, tmp_path):
 
 
 def test_a_failure_while_storing_leaves_nothing_of_that_article(cli, monkeypatch):
-    import factcheck.ledger as ledger
+    import factcheck.storage.bulk as bulk
 
-    def explode(claim_id, q):
+    def explode(conn, pairs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ledger, "_quantity_row", explode)
+    monkeypatch.setattr(bulk, "insert_quantities", explode)
     result = cli("ingest", str(SAMPLE))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unexpected RuntimeError: disk on fire")
@@ -153,7 +175,7 @@ def test_debug_shows_the_traceback(cli):
 
 
 def test_db_info_and_upgrade(cli, database_url):
-    from factcheck.db import head_revision
+    from factcheck.storage.db import head_revision
 
     head = head_revision()
     result = cli("db", "upgrade", catch=False)

@@ -43,7 +43,7 @@ print(failures)
 def test_concurrent_writers_lose_nothing(cli, database_url):
     assert cli("ingest", str(SAMPLE), catch=False).exit_code == 0
     claim = json.loads(cli("claims", "list", "--json", "--limit", "1").stdout)[0]["id"]
-    from factcheck.db import dispose_engines
+    from factcheck.storage.db import dispose_engines
 
     dispose_engines()
     env = {**os.environ, "FACTCHECK_DB": database_url, "PYTHONPATH": str(ROOT)}
@@ -83,8 +83,8 @@ def test_postgresql_row_lock_applies_the_slower_write_on_top(cli, database_url):
     """Two transactions on one claim: the second waits for the first, then re-checks."""
     import threading
 
-    from factcheck import review
-    from factcheck.db import make_engine, session_scope
+    from factcheck.services import review
+    from factcheck.storage.db import make_engine, session_scope
 
     assert cli("ingest", str(SAMPLE), catch=False).exit_code == 0
     engine = make_engine(database_url)

@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_blank_database_upgrades_to_head_with_every_table(database_url):
     import sqlalchemy as sa
 
-    from factcheck.db import current_revision, head_revision, make_engine, upgrade
+    from factcheck.storage.db import current_revision, head_revision, make_engine, upgrade
 
     engine = make_engine(database_url)
     assert current_revision(engine) is None
@@ -23,8 +23,8 @@ def test_models_and_migrations_agree(database_url):
     from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import factcheck.models  # noqa: F401
-    from factcheck.db import make_engine, upgrade
+    import factcheck.storage.models  # noqa: F401
+    from factcheck.storage.db import make_engine, upgrade
 
     engine = make_engine(database_url)
     upgrade(engine)
@@ -37,7 +37,7 @@ def test_models_and_migrations_agree(database_url):
 def test_head_revision_matches_alembic():
     from alembic.script import ScriptDirectory
 
-    from factcheck.db import _alembic_config, head_revision
+    from factcheck.storage.db import _alembic_config, head_revision
 
     assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
@@ -47,7 +47,7 @@ def test_an_issue_2_ledger_upgrades_with_its_claims(database_url):
     import sqlalchemy as sa
     from alembic import command
 
-    from factcheck.db import _alembic_config, make_engine, upgrade
+    from factcheck.storage.db import _alembic_config, make_engine, upgrade
 
     engine = make_engine(database_url)
     with engine.begin() as conn:

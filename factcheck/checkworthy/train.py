@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.checkworthy.data import Example
+from factcheck.errors import MissingExtraError
 
 DEFAULTS = {"C": 8.0, "power": 0.6, "min_df": 1, "folds": 4, "seed": 0, "min_weight": 1e-3}
 # added to DEFAULTS when distilling from a teacher
@@ -35,15 +36,15 @@ class TrainResult:
     cv: dict[str, Any]
 
 
-def _require_sklearn():
+def require_training() -> None:
+    """Refuse clearly, naming the extra, when training's libraries are missing."""
     try:
         import numpy  # noqa: F401
+        import scipy  # noqa: F401
         import sklearn  # noqa: F401
-    except ModuleNotFoundError:
-        from factcheck.errors import FactcheckError
-
-        raise FactcheckError("training needs scikit-learn; install it with "
-                             "pip install 'factcheck[train]'") from None
+    except ModuleNotFoundError as exc:
+        raise MissingExtraError(feature="model training", extra="train",
+                                missing=exc.name or "scikit-learn") from None
 
 
 def _analyzers():
@@ -210,7 +211,7 @@ def train(examples: list[Example], *, version: str, sources: list[dict[str, Any]
     """Cross-validate, then fit on everything; return the model document."""
     import numpy as np
 
-    _require_sklearn()
+    require_training()
     params = {**DEFAULTS, **(params or {})}
     if params.get("teacher"):
         from factcheck.checkworthy.teacher import NAME, PARAMS

@@ -1,10 +1,13 @@
-"""The ``factcheck`` command: a thin Typer shell over the library.
+"""The ``factcheck`` command: a thin Typer shell over the services.
 
-Each noun is a sub-app in its own module; this module only composes them. Importing it
-must stay light: no database layer, no Rich, until a command needs them.
+Each noun is a sub-app in its own module; this module only composes them, and the root
+group (``group.FactcheckGroup``) handles every error in one place. Importing it must stay
+light: no database layer, no Rich, until a command needs them.
 """
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
@@ -13,6 +16,7 @@ from factcheck.cli import (
     articles,
     audit,
     claims,
+    config,
     db,
     evidence,
     export,
@@ -20,15 +24,18 @@ from factcheck.cli import (
     model,
     quantities,
     review,
+    stats,
 )
-from factcheck.cli._common import State
+from factcheck.cli.common import State
+from factcheck.cli.group import FactcheckGroup
 
 app = typer.Typer(
     name="factcheck",
+    cls=FactcheckGroup,
     help="A local-first claim ledger for fact-checkers: ingest articles, find their "
          "check-worthy claims, and review them.",
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -43,14 +50,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db_option: str | None = typer.Option(
-        None, "--db", metavar="URL",
+    db_option: Annotated[str | None, typer.Option(
+        "--db", metavar="URL",
         help="Database: a SQLAlchemy URL (sqlite:///PATH, postgresql+psycopg://USER@HOST/DB) "
              "or a file path. Default: $FACTCHECK_DB, else the local SQLite file "
-             "('factcheck db info' shows where)."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
+             "('factcheck db info' shows where).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")
+                     ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
 ) -> None:
     """Global options, given before the command."""
     ctx.obj = State(db=db_option, debug=debug)
@@ -60,8 +68,8 @@ app.command("ingest")(ingest.ingest_command)
 app.command("quantities")(quantities.quantities_command)
 app.command("export")(export.export_command)
 app.command("import")(export.import_command)
-app.command("stats")(export.stats_command)
-app.add_typer(export.config_app, name="config")
+app.command("stats")(stats.stats_command)
+app.add_typer(config.app, name="config")
 app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
 app.add_typer(review.app, name="review")

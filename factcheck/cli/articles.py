@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from factcheck.cli._common import AS_HELP, actor, guarded, print_json, print_table, session
+from factcheck.cli.common import AsOption, JsonOption, actor, session
+from factcheck.cli.output import print_json, print_table
 
 app = typer.Typer(help="Ingested articles.", no_args_is_help=True)
+ArticleId = Annotated[int, typer.Argument(metavar="ID", help="The article's id.")]
 
 
 @app.command("list")
-@guarded
-def list_command(ctx: typer.Context,
-                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+def list_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List articles with their date, number of claims and title."""
-    from factcheck.ledger import list_articles
+    from factcheck.services.claims import list_articles
 
     with session(ctx) as s:
         rows = list_articles(session=s)
@@ -30,11 +32,10 @@ def list_command(ctx: typer.Context,
 
 
 @app.command("show")
-@guarded
-def show_command(ctx: typer.Context, article_id: int = typer.Argument(..., metavar="ID"),
-                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+def show_command(ctx: typer.Context, article_id: ArticleId, as_json: JsonOption = False
+                 ) -> None:
     """Show an article's metadata and its stored text."""
-    from factcheck.ledger import show_article
+    from factcheck.services.claims import show_article
 
     with session(ctx) as s:
         data = show_article(session=s, article_id=article_id)
@@ -49,24 +50,28 @@ def show_command(ctx: typer.Context, article_id: int = typer.Argument(..., metav
 
 
 @app.command("set")
-@guarded
 def set_command(
     ctx: typer.Context,
-    article_id: int = typer.Argument(..., metavar="ID"),
-    title: str | None = typer.Option(None, "--title", help="The article's title."),
-    url: str | None = typer.Option(None, "--url", help="Where it was published."),
-    outlet: str | None = typer.Option(None, "--outlet", help="Its publisher."),
-    author: str | None = typer.Option(None, "--author", help="Its byline."),
-    date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                    help="Its publication date."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    article_id: ArticleId,
+    title: Annotated[str | None, typer.Option("--title", help="The article's title.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it was published (http or "
+                                                          "https).")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Its publisher.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Its byline.")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                             help="Its publication date.")] = None,
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Correct an article's metadata (its text never changes)."""
-    from factcheck.ledger import set_article_metadata
+    from factcheck.services.claims import set_article_metadata
 
     with session(ctx) as s:
         changed = set_article_metadata(session=s, article_id=article_id, title=title, url=url,
                                        outlet=outlet, author=author, date=date,
                                        actor=actor(as_name))
+    if as_json:
+        print_json(changed)
+        return
     typer.echo(f"Article {article_id}: " + (", ".join(f"{k} = {v}" for k, v in changed.items())
                                              or "nothing changed") + ".")

@@ -1,44 +1,51 @@
-"""``factcheck claims``: list, show and add claims."""
+"""``factcheck claims``: list, show, add, assign, edit, history and rescore claims."""
 
 from __future__ import annotations
 
-import sys
+from typing import Annotated
 
 import typer
 
-from factcheck.cli._common import (
-    AS_HELP,
-    EXPECT_HELP,
+from factcheck.cli.common import (
+    ArticleFilter,
+    AsOption,
+    ClaimId,
+    ExpectVersion,
+    JsonOption,
+    StatusFilter,
     actor,
-    format_quantity,
-    guarded,
-    print_json,
-    print_table,
     session,
 )
+from factcheck.cli.output import print_claim, print_json, print_table
+from factcheck.core.vocabulary import KINDS, one_of
 
 app = typer.Typer(help="Check-worthy claims found in articles.", no_args_is_help=True)
 
 
 @app.command("list")
-@guarded
 def list_command(
     ctx: typer.Context,
-    article: int | None = typer.Option(None, "--article", help="Only this article's claims."),
-    status: str | None = typer.Option(None, "--status", help="Only claims with this status."),
-    kind: str | None = typer.Option(None, "--kind", help="Only claims of this kind."),
-    min_score: float | None = typer.Option(None, "--min-score", help="Only scores >= this."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
-    by_position: bool = typer.Option(False, "--by-position",
-                                     help="In article order instead of by score."),
-    assignee: str | None = typer.Option(None, "--assignee", help="Only claims assigned to "
-                                        "NAME."),
-    mine: bool = typer.Option(False, "--mine", help="Only claims assigned to you."),
-    as_name: str | None = typer.Option(None, "--as", help="Who 'you' is for --mine."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output (an array of claims)."),
+    article: ArticleFilter = None,
+    status: StatusFilter = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=f"Only claims of this kind: "
+                                             f"{one_of(KINDS)}.")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score",
+                                                    help="Only scores >= this.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")
+                     ] = None,
+    by_position: Annotated[bool, typer.Option("--by-position", help="In article order "
+                                              "instead of by score.")] = False,
+    assignee: Annotated[str | None, typer.Option("--assignee", metavar="NAME",
+                                                 help="Only claims assigned to NAME.")
+                        ] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Only claims assigned to you.")
+                    ] = False,
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """List claims, most check-worthy first."""
-    from factcheck.ledger import list_claims
+    """List claims, most check-worthy first: the statement (as reworded, if it was) with
+    its figures kept visible."""
+    from factcheck.services.claims import list_claims
 
     if mine:
         assignee = actor(as_name)
@@ -52,86 +59,41 @@ def list_command(
     if not rows:
         typer.echo("No claims match.")
         return
-    print_table(["id", "score", "kind", "claimant", "status", "quote"],
+    print_table(["id", "score", "kind", "claimant", "status", "claim"],
                 [[str(r["id"]), f"{r['score']:.2f}", r["kind"], (r["claimant"] or "")[:24],
-                  r["status"] + (f" ({r['rating']})" if r["rating"] else ""), r["quote"]]
-                 for r in rows])
+                  r["status"] + (f" ({r['rating']})" if r["rating"] else ""), r["text"]]
+                 for r in rows],
+                keep=[[q["surface"] for q in r["quantities"]] for r in rows])
 
 
 @app.command("show")
-@guarded
-def show_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar="ID"),
-                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
-    """Show a claim: its quote highlighted in its paragraph, claimant and quantities."""
-    from factcheck.ledger import show_claim
+def show_command(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False) -> None:
+    """Show a claim: its statement, its quote highlighted in its paragraph, claimant,
+    quantities and review."""
+    from factcheck.services.claims import show_claim
 
     with session(ctx) as s:
         data = show_claim(session=s, claim_id=claim_id)
     if as_json:
         print_json(data)
         return
-    typer.echo(f"Claim {data['id']} · article {data['article_id']} "
-               f"({data['article_title']}) · {data['status']}")
-    typer.echo(f"score {data['score']:.2f} · kind {data['kind']} · claimant "
-               f"{data['claimant'] or '-'} · offsets {data['start']}–{data['end']}")
-    typer.echo("")
-    typer.echo(highlight(data["paragraph"], data["start"], data["end"]))
-    typer.echo("")
-    if data["quantities"]:
-        typer.echo("Quantities:")
-        for q in data["quantities"]:
-            typer.echo(f"  {format_quantity(q)}")
-    else:
-        typer.echo("Quantities: none")
-    print_review(data)
-
-
-def print_review(data: dict) -> None:
-    """The review part of a claim: assignee, verdict, approval, evidence."""
-    if data.get("assignee"):
-        typer.echo(f"Assigned to: {data['assignee']}")
-    verdict = data.get("verdict")
-    if verdict:
-        typer.echo(f"Verdict: {verdict['rating']} — {verdict['summary']} "
-                   f"(by {verdict['author']})")
-        if verdict.get("correction_note"):
-            typer.echo(f"Correction: {verdict['correction_note']}")
-    for old in data.get("previous_verdicts") or []:
-        typer.echo(f"Earlier verdict: {old['rating']} — {old['summary']} (by {old['author']})")
-    if data.get("approval"):
-        typer.echo(f"Approved by {data['approval']['by']} at {data['approval']['at']}")
-    evidence = data.get("evidence") or []
-    typer.echo(f"Evidence: {len(evidence) or 'none'}")
-    for e in evidence:
-        typer.echo(f"  [{e['id']}] {e['stance']}: {e['publisher']} — {e['url']}")
-        typer.echo(f"      «{e['quote']}» (added by {e['added_by']})")
-
-
-def highlight(paragraph: dict, start: int, end: int) -> str:
-    """The paragraph with the quote marked: bold reverse video on a terminal, «…» in pipes."""
-    text, base = paragraph["text"], paragraph["start"]
-    a, b = start - base, end - base
-    if sys.stdout.isatty():
-        marked = typer.style(text[a:b], bold=True, reverse=True)
-    else:
-        marked = f"«{text[a:b]}»"
-    return text[:a] + marked + text[b:]
+    print_claim(data, heading=f"Claim {data['id']} · article {data['article_id']} "
+                              f"({data['article_title']}) · {data['status']}")
 
 
 @app.command("add")
-@guarded
 def add_command(
     ctx: typer.Context,
-    article_id: int = typer.Argument(..., metavar="ARTICLE"),
-    quote: str = typer.Option(..., "--quote", help="The claim's words, exactly as the "
-                              "article has them (must occur exactly once)."),
-    claimant: str | None = typer.Option(None, "--claimant", help="Who made the claim."),
-    as_name: str | None = typer.Option(None, "--as", help="Who is adding it (default "
-                                       "$FACTCHECK_REVIEWER, else your user name)."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    article_id: Annotated[int, typer.Argument(metavar="ARTICLE", help="The article's id.")],
+    quote: Annotated[str, typer.Option("--quote", help="The claim's words, exactly as the "
+                                       "article has them (must occur exactly once).")],
+    claimant: Annotated[str | None, typer.Option("--claimant", help="Who made the claim.")
+                        ] = None,
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Add a claim the detector missed, quoting the article verbatim."""
-    from factcheck.ledger import add_claim
+    from factcheck.services.claims import add_claim
 
     with session(ctx) as s:
         data = add_claim(session=s, article_id=article_id, quote=quote, actor=actor(as_name),
@@ -144,49 +106,64 @@ def add_command(
 
 
 @app.command("assign")
-@guarded
 def assign_command(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., metavar="ID"),
-    name: str = typer.Argument(..., metavar="NAME", help="The reviewer ('-' to unassign)."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
-    expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
+    claim_id: ClaimId,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The reviewer ('-' to "
+                                                              "unassign).")],
+    as_name: AsOption = None,
+    expect_version: ExpectVersion = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Give a claim to a reviewer."""
-    from factcheck.review import assign
+    from factcheck.services.claims import claim_record
+    from factcheck.services.review import assign
 
     with session(ctx) as s:
         claim = assign(session=s, claim_id=claim_id, assignee=None if name == "-" else name,
                        actor=actor(as_name), expected_version=expect_version)
+        data = claim_record(session=s, claim_id=claim.id)
+    if as_json:
+        print_json(data)
+        return
     typer.echo(f"Claim {claim.id} assigned to {claim.assignee}." if claim.assignee
                else f"Claim {claim.id} unassigned.")
 
 
 @app.command("edit")
-@guarded
 def edit_command(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., metavar="ID"),
-    text: str = typer.Option(..., "--text", help="The claim, reworded as a checkable "
-                             "statement (the quote stays verbatim)."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
-    expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
+    claim_id: ClaimId,
+    text: Annotated[str | None, typer.Option(
+        "--text", help="The claim, reworded as a checkable statement (the quote stays "
+                       "verbatim; withdraws an approval).")] = None,
+    claimant: Annotated[str | None, typer.Option(
+        "--claimant", help="Who made the claim (published as ClaimReview "
+                           "itemReviewed.author).")] = None,
+    as_name: AsOption = None,
+    expect_version: ExpectVersion = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Reword a claim's statement (withdraws an approval)."""
-    from factcheck.review import edit_text
+    """Reword a claim's statement or correct its claimant."""
+    from factcheck.services.claims import claim_record
+    from factcheck.services.review import edit_claim
 
     with session(ctx) as s:
-        claim = edit_text(session=s, claim_id=claim_id, text=text, actor=actor(as_name),
-                          expected_version=expect_version)
-    typer.echo(f"Claim {claim.id} text updated; status {claim.status}.")
+        claim = edit_claim(session=s, claim_id=claim_id, text=text, claimant=claimant,
+                           actor=actor(as_name), expected_version=expect_version)
+        data = claim_record(session=s, claim_id=claim.id)
+    if as_json:
+        print_json(data)
+        return
+    changed = " and ".join(w for w, v in (("text", text), ("claimant", claimant)) if v)
+    typer.echo(f"Claim {claim.id} {changed} updated; status {claim.status}.")
 
 
 @app.command("history")
-@guarded
-def history_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar="ID"),
-                    as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+def history_command(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False
+                    ) -> None:
     """Every change to a claim: who, when, what, status before and after."""
-    from factcheck.audit import claim_history
+    from factcheck.services.claims import claim_history
 
     with session(ctx) as s:
         events = claim_history(session=s, claim_id=claim_id)
@@ -203,16 +180,15 @@ def history_command(ctx: typer.Context, claim_id: int = typer.Argument(..., meta
 
 
 @app.command("rescore")
-@guarded
-def rescore_command(
-    ctx: typer.Context,
-    article: int | None = typer.Option(None, "--article", help="Only this article."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
-) -> None:
+def rescore_command(ctx: typer.Context, article: ArticleFilter = None,
+                    as_name: AsOption = None, as_json: JsonOption = False) -> None:
     """Re-score stored sentences with the active model (reviewed claims keep their score)."""
-    from factcheck.model_store import rescore
+    from factcheck.services.models import rescore
 
     with session(ctx) as s:
         counts = rescore(session=s, article_id=article, actor=actor(as_name))
+    if as_json:
+        print_json(counts)
+        return
     typer.echo(f"Re-scored {counts['sentences']} sentences; {counts['claims']} new claims "
                "changed score.")

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli._common import db_url, engine_for, guarded, print_json, session
+from factcheck.cli.common import JsonOption, engine_for
+from factcheck.cli.output import print_json
 
 app = typer.Typer(help="The database: location, schema version, upgrades.",
                   no_args_is_help=True)
 
 
 @app.command("info")
-@guarded
-def info(ctx: typer.Context,
-         as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+def info_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show which database is used, its schema version and what it holds."""
-    from factcheck.db import current_revision, head_revision, safe_url
-    from factcheck.ledger import database_info
+    from factcheck.services.database import database_info
 
-    engine = engine_for(ctx)
-    with session(ctx) as s:
-        counts = database_info(session=s)
-    data = {"url": safe_url(db_url(ctx)), "backend": engine.dialect.name,
-            "schema": current_revision(engine), "head": head_revision(), **counts}
+    data = database_info(engine=engine_for(ctx))
     if as_json:
         print_json(data)
         return
@@ -31,13 +25,11 @@ def info(ctx: typer.Context,
 
 
 @app.command("upgrade")
-@guarded
-def upgrade(ctx: typer.Context) -> None:
+def upgrade_command(ctx: typer.Context) -> None:
     """Bring the database to the newest schema (new databases are created)."""
-    from factcheck.db import upgrade as run_upgrade
+    from factcheck.services.database import upgrade
 
-    engine = engine_for(ctx, migrate=False)
-    before, after = run_upgrade(engine)
+    before, after = upgrade(engine=engine_for(ctx, migrate=False))
     if before == after:
         typer.echo(f"Database is up to date (schema {after}).")
     else:

@@ -2,47 +2,45 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from factcheck.cli._common import (
-    AS_HELP,
-    EXPECT_HELP,
-    actor,
-    guarded,
-    print_json,
-    print_table,
-    session,
-)
+from factcheck.cli.common import AsOption, ClaimId, ExpectVersion, JsonOption, actor, session
+from factcheck.cli.output import print_json, print_table
+from factcheck.core.vocabulary import STANCES, one_of
 
 app = typer.Typer(help="Evidence: the sources a verdict rests on.", no_args_is_help=True)
 
 
 @app.command("add")
-@guarded
 def add_command(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., metavar="ID"),
-    url: str = typer.Option(..., "--url", help="Link to the source."),
-    publisher: str = typer.Option(..., "--publisher", help="Who published it."),
-    quote: str = typer.Option(..., "--quote", help="The passage that bears on the claim."),
-    stance: str = typer.Option(..., "--stance", help="supports, refutes or context."),
-    title: str | None = typer.Option(None, "--title", help="The source's title."),
-    published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
-                                         help="The source's publication date."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
-    expect_version: int | None = typer.Option(None, "--expect-version", help=EXPECT_HELP),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    claim_id: ClaimId,
+    url: Annotated[str, typer.Option("--url", help="Link to the source (http or https).")],
+    publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],
+    quote: Annotated[str, typer.Option("--quote", help="The passage that bears on the "
+                                                       "claim.")],
+    stance: Annotated[str, typer.Option("--stance", help=f"{one_of(STANCES)}.")],
+    title: Annotated[str | None, typer.Option("--title", help="The source's title.")] = None,
+    published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD",
+                                                  help="The source's publication date.")
+                         ] = None,
+    as_name: AsOption = None,
+    expect_version: ExpectVersion = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Attach a source to a claim."""
     from factcheck.ingest.metadata import parse_date
-    from factcheck.review import add_evidence, evidence_to_dict
+    from factcheck.services.claims import evidence_record
+    from factcheck.services.review import add_evidence
 
     date = parse_date(published) if published else None
     with session(ctx) as s:
         ev = add_evidence(session=s, claim_id=claim_id, url=url, publisher=publisher,
                           quote=quote, stance=stance, title=title, published=date,
                           actor=actor(as_name), expected_version=expect_version)
-        data = evidence_to_dict(ev)
+        data = evidence_record(ev)
     if as_json:
         print_json(data)
     else:
@@ -50,11 +48,9 @@ def add_command(
 
 
 @app.command("list")
-@guarded
-def list_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar="ID"),
-                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+def list_command(ctx: typer.Context, claim_id: ClaimId, as_json: JsonOption = False) -> None:
     """List a claim's evidence."""
-    from factcheck.review import list_evidence
+    from factcheck.services.claims import list_evidence
 
     with session(ctx) as s:
         rows = list_evidence(session=s, claim_id=claim_id)
@@ -70,17 +66,23 @@ def list_command(ctx: typer.Context, claim_id: int = typer.Argument(..., metavar
 
 
 @app.command("remove")
-@guarded
 def remove_command(
     ctx: typer.Context,
-    evidence_id: int = typer.Argument(..., metavar="EVIDENCE_ID"),
-    note: str | None = typer.Option(None, "--note", help="Why it is removed."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    evidence_id: Annotated[int, typer.Argument(metavar="EVIDENCE_ID",
+                                               help="The evidence item's id.")],
+    note: Annotated[str | None, typer.Option("--note", help="Why it is removed.")] = None,
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Take a source off its claim (kept on record)."""
-    from factcheck.review import remove_evidence
+    from factcheck.services.claims import evidence_record
+    from factcheck.services.review import remove_evidence
 
     with session(ctx) as s:
         ev = remove_evidence(session=s, evidence_id=evidence_id, actor=actor(as_name),
                              note=note)
+        data = evidence_record(ev)
+    if as_json:
+        print_json(data)
+        return
     typer.echo(f"Removed evidence {ev.id} from claim {ev.claim_id}.")

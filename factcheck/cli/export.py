@@ -1,38 +1,36 @@
-"""``factcheck export``, ``import``, ``stats`` and ``config``: the ledger for other people."""
+"""``factcheck export`` and ``factcheck import``: the ledger for other people and back."""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from factcheck.cli._common import AS_HELP, actor, guarded, print_json, session
+from factcheck.cli.common import ArticleFilter, AsOption, StatusFilter, actor, session
+from factcheck.cli.hints import render_problem
+from factcheck.export import FORMATS
 
-config_app = typer.Typer(help="Desk settings (desk.name, desk.url, desk.logo).",
-                         no_args_is_help=True)
 
-
-@guarded
 def export_command(
     ctx: typer.Context,
-    fmt: str = typer.Option(..., "--format", "-f", help="markdown, html, json, csv or "
-                            "claimreview."),
-    article: int | None = typer.Option(None, "--article", help="Only this article."),
-    status: str | None = typer.Option(None, "--status", help="Only claims with this status."),
-    output: str = typer.Option("-", "--output", "-o", help="File to write ('-' or none: "
-                               "standard output)."),
-    desk_name: str | None = typer.Option(None, "--desk-name", help="ClaimReview author "
-                                         "(default: config desk.name)."),
-    desk_url: str | None = typer.Option(None, "--desk-url", help="ClaimReview base URL "
-                                        "(default: config desk.url)."),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{', '.join(FORMATS)}.")],
+    article: ArticleFilter = None,
+    status: StatusFilter = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' or none: "
+                                                               "standard output).")] = "-",
+    desk_name: Annotated[str | None, typer.Option("--desk-name", help="ClaimReview author "
+                                                  "(default: config desk.name).")] = None,
+    desk_url: Annotated[str | None, typer.Option("--desk-url", help="ClaimReview base URL "
+                                                 "(default: config desk.url).")] = None,
 ) -> None:
     """Export claims as a report (markdown, html), data (json, csv) or ClaimReview."""
-    import os
-    import tempfile
+    from factcheck.services.exchange import check_export, export
 
-    from factcheck.export.service import export
-
+    check_export(fmt=fmt, status=status)
     with session(ctx) as s:
         if output == "-":
             result = export(session=s, fmt=fmt, out=sys.stdout, article_id=article,
@@ -52,82 +50,25 @@ def export_command(
                 Path(tmp).unlink(missing_ok=True)
                 raise
     for warning in result.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
+        typer.echo(f"Warning: {render_problem(warning)}", err=True)
     if output != "-":
         typer.echo(f"Wrote {result.claims} claim{'s' * (result.claims != 1)} as {fmt} to "
                    f"{output}.", err=True)
 
 
-@guarded
 def import_command(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., metavar="PATH", help="A file made by 'export --format "
-                                "json'."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A file made by 'export "
+                                                              "--format json'.")],
+    as_name: AsOption = None,
 ) -> None:
     """Import a JSON export: restored exactly into an empty ledger, merged without
     duplicates into one that has data."""
-    from factcheck.export.importer import import_export
-    from factcheck.export.service import load_export
+    from factcheck.services.exchange import import_export, load_export
 
-    data = load_export(path)
+    doc = load_export(path)  # a bad file is refused before the database is opened
     with session(ctx) as s:
-        r = import_export(session=s, data=data, actor=actor(as_name))
+        r = import_export(session=s, doc=doc, actor=actor(as_name))
     typer.echo(f"Imported ({r.mode}) {r.articles} articles ({r.articles_skipped} already "
                f"present), {r.claims} claims ({r.claims_skipped} already present), "
                f"{r.events} events.")
-
-
-@guarded
-def stats_command(ctx: typer.Context,
-                  as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
-    """Claims by status and rating, per article and overall; median time to verdict."""
-    from factcheck.stats import desk_stats
-
-    with session(ctx) as s:
-        data = desk_stats(session=s)
-    if as_json:
-        print_json(data)
-        return
-    o = data["overall"]
-
-    def fmt(d: dict) -> str:
-        return ", ".join(f"{k} {v}" for k, v in d.items()) or "-"
-
-    typer.echo(f"Overall: {o['claims']} claims; status: {fmt(o['by_status'])}; ratings: "
-               f"{fmt(o['by_rating'])}")
-    median = o["median_hours_to_verdict"]
-    typer.echo("Median time to verdict: " + (f"{median} h over {o['verdicts']} verdicts"
-                                             if median is not None else "no verdicts yet"))
-    for a in data["articles"]:
-        typer.echo(f"  article {a['id']} ({a['title']}): {a['claims']} claims; "
-                   f"{fmt(a['by_status'])}; ratings: {fmt(a['by_rating'])}")
-
-
-@config_app.command("set")
-@guarded
-def config_set(ctx: typer.Context, key: str = typer.Argument(...),
-               value: str = typer.Argument(...),
-               as_name: str | None = typer.Option(None, "--as", help=AS_HELP)) -> None:
-    """Set a desk setting."""
-    from factcheck.settings import set_setting
-
-    with session(ctx) as s:
-        set_setting(session=s, key=key, value=value, actor=actor(as_name))
-    typer.echo(f"{key} = {value}")
-
-
-@config_app.command("list")
-@guarded
-def config_list(ctx: typer.Context,
-                as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
-    """Show the desk settings."""
-    from factcheck.settings import KNOWN_SETTINGS, get_settings
-
-    with session(ctx) as s:
-        values = get_settings(session=s)
-    if as_json:
-        print_json(values)
-        return
-    for key, help_text in KNOWN_SETTINGS.items():
-        typer.echo(f"{key} = {values.get(key, '(unset)')}    # {help_text}")

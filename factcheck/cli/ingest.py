@@ -8,10 +8,10 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli._common import actor, engine_for, guarded
+from factcheck.cli.common import AsOption, JsonOption, actor, engine_for
+from factcheck.cli.output import print_json
 
 
-@guarded
 def ingest_command(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(
@@ -30,16 +30,17 @@ def ingest_command(
         None, "--threshold", min=0.0, max=1.0,
         help="Store sentences scoring at least this as claims (default: the active "
              "model's threshold, see 'factcheck model info')."),
-    as_name: str | None = typer.Option(None, "--as", help="Who is ingesting (default "
-                                       "$FACTCHECK_REVIEWER, else your user name)."),
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Ingest articles: store their text, find check-worthy claims and their quantities.
 
     Re-ingesting the same text changes nothing. Each article is one transaction; if any
     input is unreadable, nothing is written.
     """
+    from factcheck.errors import InputError
     from factcheck.ingest import iter_sources
-    from factcheck.ledger import ingest_raw
+    from factcheck.services.ingest import ingest_raw
 
     started = time.perf_counter()
     skipped: list[str] = []
@@ -51,8 +52,6 @@ def ingest_command(
                    f"unsupported type: {shown}{more} (supported: .txt, .md, .html, .csv, "
                    ".tsv, .jsonl)", err=True)
     if not raws:
-        from factcheck.errors import InputError
-
         raise InputError(f"no articles found in {', '.join(paths)}; supported files: .txt, "
                          ".md, .html, .csv, .jsonl")
     overrides = {"title": title, "url": url, "outlet": outlet, "author": author, "date": date}
@@ -68,6 +67,13 @@ def ingest_command(
     else:
         summary = ingest_raw(engine=engine, raws=raws, overrides=overrides,
                              threshold=threshold, actor=actor(as_name))
+    if as_json:
+        print_json({"articles": summary.articles, "already": summary.already,
+                    "claims": summary.claims,
+                    "results": [{"source": src, "article_id": r.article_id,
+                                 "claims": r.claims, "already": r.already}
+                                for src, r in summary.results]})
+        return
     if len(summary.results) <= 20:
         for source, result in summary.results:
             name = Path(source).name if not source.startswith("<") else source

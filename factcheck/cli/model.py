@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli._common import AS_HELP, actor, guarded, print_json, session
+from factcheck.cli.common import AsOption, JsonOption, actor, session
+from factcheck.cli.output import print_json
 
 app = typer.Typer(help="The check-worthiness model: train, evaluate, inspect, switch.",
                   no_args_is_help=True)
@@ -15,16 +16,15 @@ METRICS = ("n", "precision", "recall", "f1", "average_precision", "threshold")
 
 
 @app.command("evaluate")
-@guarded
 def evaluate_command(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="JSON array of {text, label} or "
                                 "CSV/TSV with text and label columns."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    as_json: JsonOption = False,
 ) -> None:
     """Score labelled sentences with the active model; print precision, recall, F1,
     average precision and the threshold used."""
-    from factcheck.model_store import evaluate
+    from factcheck.services.models import evaluate
 
     with session(ctx) as s:
         result = evaluate(session=s, path=file)
@@ -37,7 +37,6 @@ def evaluate_command(
 
 
 @app.command("train")
-@guarded
 def train_command(
     ctx: typer.Context,
     data: list[Path] = typer.Option([], "--data", help="Labelled file(s) (repeatable)."),
@@ -50,16 +49,24 @@ def train_command(
                                   help="Make it the model ingest uses."),
     teacher: str | None = typer.Option(None, "--teacher", metavar="NAME",
                                        help="Distil from a fine-tuned teacher: minilm-l6 "
-                                            "(needs factcheck[teacher]; about an hour on "
+                                            "(needs the teacher extra; about an hour on "
                                             "two CPU cores for the ClaimBuster file)."),
     dense: bool = typer.Option(True, "--dense/--no-dense",
                                help="With --teacher: add the dense part over word vectors "
                                     "(default; --no-dense trains the linear model alone, "
                                     "as claimbuster-v2)."),
-    as_name: str | None = typer.Option(None, "--as", help=AS_HELP),
+    as_name: AsOption = None,
 ) -> None:
-    """Train a model (needs scikit-learn), store it in the ledger and use it."""
-    from factcheck.model_store import fit, store_trained, training_set
+    """Train a model (needs factcheck[train]), store it in the ledger and use it."""
+    from factcheck.errors import UsageError
+    from factcheck.services.models import fit, store_trained, training_set
+
+    if not data and not from_db:
+        raise UsageError("nothing to train on; give --data FILE and/or --from-db")
+    if output is not None and not output.parent.is_dir():
+        # refused before training (which can take an hour), not after
+        raise UsageError(f"--output {output}: no such folder; create it or choose another "
+                         "path")
 
     def progress(message: str) -> None:
         typer.echo(message, err=True)
@@ -80,11 +87,10 @@ def train_command(
 
 
 @app.command("info")
-@guarded
 def info_command(ctx: typer.Context,
-                 as_json: bool = typer.Option(False, "--json", help="JSON output.")) -> None:
+                 as_json: JsonOption = False) -> None:
     """Show the active model, its training data and cross-validation scores."""
-    from factcheck.model_store import model_info
+    from factcheck.services.models import model_info
 
     with session(ctx) as s:
         info = model_info(session=s)
@@ -107,15 +113,14 @@ def info_command(ctx: typer.Context,
 
 
 @app.command("use")
-@guarded
 def use_command(ctx: typer.Context,
                 version: str = typer.Argument(..., metavar="VERSION",
                                               help="A version from 'model info': "
                                                    "heuristic, claimbuster-v1 or a desk "
                                                    "model."),
-                as_name: str | None = typer.Option(None, "--as", help=AS_HELP)) -> None:
+                as_name: AsOption = None) -> None:
     """Switch the model ingest uses."""
-    from factcheck.model_store import use
+    from factcheck.services.models import use
 
     with session(ctx) as s:
         use(session=s, version=version, actor=actor(as_name))

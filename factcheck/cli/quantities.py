@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from factcheck.cli._common import format_quantity, guarded, print_json
+from factcheck.cli.common import JsonOption
+from factcheck.cli.output import format_quantity, print_json
 
 
-@guarded
 def quantities_command(
-    ctx: typer.Context,
-    text: str | None = typer.Argument(None, help="The text to read quantities from."),
-    file: Path | None = typer.Option(None, "--file", help="Read one text per line from FILE."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output: an array of quantities "
-                                 "(with --file, one array per line)."),
+    text: Annotated[str | None, typer.Argument(help="The text to read quantities from.")
+                    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read one text per line from "
+                                                             "FILE.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Extract quantities (value, unit, qualifier, normalized value) from text."""
+    """Extract quantities (value, unit, qualifier, normalized value) from text; with
+    --json an array of quantities (with --file, one array per line)."""
     from factcheck.errors import UsageError
+    from factcheck.ingest.readers import read_text_file
     from factcheck.quantities import extract_quantities
 
     if (text is None) == (file is None):
         raise UsageError("give either TEXT or --file PATH (not both); see "
                          "'factcheck quantities --help'")
     if file is not None:
-        from factcheck.ingest.readers import read_text_file
-
         lines = read_text_file(file).splitlines()
         results = [[q.to_dict() for q in extract_quantities(line)] for line in lines]
         if as_json:

@@ -1,19 +1,59 @@
 """The interactive review queue: one claim at a time, single-key actions.
 
-In a terminal each action is one key press; when input is piped, each line's first
-character is the key (so ``printf 'a\\ns\\nq\\n' | factcheck review`` works in scripts and
-tests). Follow-up questions (rating, summary, evidence fields) are ordinary prompts.
+Each claim offers only the keys its status allows (the workflow's own table decides), and
+every answer to a follow-up question (rating, summary, evidence fields) is checked as it
+is typed, so a typo asks again instead of throwing away what was typed. In a terminal
+each action is one key press; when input is piped, each line's first character is the key
+(so ``printf 'a\\ns\\nq\\n' | factcheck review`` works in scripts and tests).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
-from factcheck.cli._common import format_quantity, session
+from factcheck.cli.common import session
+from factcheck.cli.hints import render_error
+from factcheck.cli.output import print_claim
+from factcheck.core.rules import (
+    allowed_actions,
+    check_evidence,
+    check_rating,
+    check_stance,
+    check_url,
+)
+from factcheck.core.vocabulary import RATINGS, STANCES, one_of
+from factcheck.errors import FactcheckError
 
-KEYS = "[a]ccept  [d]ismiss  [s]kip  [e]vidence  [r]ate  [h]istory  [q]uit"
+# key -> (label in the key line, workflow action it performs or None)
+KEYS: dict[str, tuple[str, str | None]] = {
+    "a": ("[a]ccept", "accept"), "d": ("[d]ismiss", "dismiss"),
+    "e": ("[e]vidence", None), "r": ("[r]ate", "rate"), "o": ("appr[o]ve", "approve"),
+    "p": ("[p]ublish", "publish"), "s": ("[s]kip", None), "h": ("[h]istory", None),
+    "q": ("[q]uit", None),
+}
+EVIDENCE_STATUSES = ("new", "triaged", "rated", "approved")
+
+
+def offered_keys(status: str) -> list[str]:
+    """The keys a claim in ``status`` offers, in a fixed order."""
+    actions = allowed_actions(status)
+    keys = []
+    for key, (_, action) in KEYS.items():
+        if action is not None and action not in actions:
+            continue
+        if key == "e" and status not in EVIDENCE_STATUSES:
+            continue
+        keys.append(key)
+    return keys
+
+
+def key_line(keys: list[str]) -> str:
+    """"[a]ccept  [d]ismiss  …" for these keys."""
+    return "  ".join(KEYS[k][0] for k in keys)
 
 
 def read_key() -> str:
@@ -28,7 +68,7 @@ def read_key() -> str:
 
 def run_queue(*, ctx: typer.Context, reviewer: str, article_id: int | None) -> None:
     """Walk the reviewer's queue until it is empty or they quit."""
-    from factcheck.review import review_queue
+    from factcheck.services.review import review_queue
 
     with session(ctx) as s:
         queue = review_queue(session=s, reviewer=reviewer, article_id=article_id)
@@ -45,61 +85,76 @@ def run_queue(*, ctx: typer.Context, reviewer: str, article_id: int | None) -> N
     typer.echo(f"Reviewed {done} claim{'s' * (done != 1)}.")
 
 
-def _show(data: dict, position: int, total: int) -> None:
-    from factcheck.cli.claims import highlight, print_review
-
-    typer.echo("")
-    typer.echo(f"── {position}/{total} · claim {data['id']} · {data['status']} · score "
-               f"{data['score']:.2f} · {data['kind']} · claimant {data['claimant'] or '-'}")
-    typer.echo(highlight(data["paragraph"], data["start"], data["end"]))
-    for q in data["quantities"]:
-        typer.echo(f"  quantity {format_quantity(q)}")
-    print_review(data)
-
-
 def _work_on(ctx: typer.Context, claim_id: int, position: int, total: int,
              reviewer: str) -> str:
-    from factcheck.errors import FactcheckError
-    from factcheck.ledger import show_claim
+    from factcheck.services.claims import show_claim
 
     while True:
         with session(ctx) as s:
             data = show_claim(session=s, claim_id=claim_id)
-        if data["status"] not in ("new", "triaged"):
+        keys = offered_keys(data["status"])
+        if len(keys) <= 3:  # nothing to do but skip, history, quit
             typer.echo(f"Claim {claim_id} is {data['status']} now; moving on.")
             return "skip"
-        _show(data, position, total)
-        typer.echo(KEYS + " > ", nl=False)
+        typer.echo("")
+        print_claim(data, heading=f"── {position}/{total} · claim {data['id']} · "
+                                  f"{data['status']}")
+        typer.echo(key_line(keys) + " > ", nl=False)
         key = read_key()
         typer.echo(key)
+        if key not in keys:
+            typer.echo(f"Key {key!r} is not offered for a {data['status']} claim; use one "
+                       f"of: {key_line(keys)}")
+            continue
         try:
             result = _act(ctx, key, data, reviewer)
         except FactcheckError as exc:
-            typer.echo(f"Error: {exc.message}", err=True)
+            typer.echo(f"Error: {render_error(exc)}", err=True)
             continue
         if result is not None:
             return result
 
 
+def ask(label: str, check: Callable[[str], Any] | None = None) -> str:
+    """Prompt until the answer passes ``check`` (which raises a FactcheckError to refuse
+    it); the refusal is shown and the same question asked again."""
+    def validate(value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise typer.BadParameter("an answer is needed")
+        if check is not None:
+            try:
+                check(value)
+            except FactcheckError as exc:
+                raise typer.BadParameter(exc.message) from None
+        return value
+
+    return typer.prompt(label, value_proc=validate)
+
+
 def _act(ctx: typer.Context, key: str, data: dict, reviewer: str) -> str | None:
-    from factcheck import review
+    from factcheck.services import review
+    from factcheck.services.claims import claim_history
 
     cid, version = data["id"], data["version"]
     if key == "q":
         return "quit"
     if key == "s":
         return "skip"
-    if key in ("a", "d"):
+    if key == "h":
         with session(ctx) as s:
-            claim = review.triage(session=s, claim_id=cid, accept=key == "a", actor=reviewer,
-                                  expected_version=version)
-        typer.echo(f"Claim {cid} is now {claim.status}.")
-        return "done"
+            events = claim_history(session=s, claim_id=cid)
+        for e in events:
+            typer.echo(f"  {e['at'][:19]} {e['actor']}: {e['action']} "
+                       f"({e['from_status']} → {e['to_status']}) {e['note'] or ''}".rstrip())
+        if not events:
+            typer.echo("  no changes recorded yet")
+        return None
     if key == "e":
-        url = typer.prompt("url")
-        publisher = typer.prompt("publisher")
-        quote = typer.prompt("quote")
-        stance = typer.prompt("stance (supports/refutes/context)")
+        url = ask("url", check_url)
+        publisher = ask("publisher")
+        quote = ask("quote")
+        stance = ask(f"stance ({one_of(STANCES)})", check_stance)
         with session(ctx) as s:
             ev = review.add_evidence(session=s, claim_id=cid, url=url, publisher=publisher,
                                      quote=quote, stance=stance, actor=reviewer,
@@ -107,23 +162,25 @@ def _act(ctx: typer.Context, key: str, data: dict, reviewer: str) -> str | None:
         typer.echo(f"Added evidence {ev.id}.")
         return None
     if key == "r":
-        rating = typer.prompt(f"rating ({', '.join(review.RATINGS)})")
-        summary = typer.prompt("summary")
+        stances = [e["stance"] for e in data["evidence"]]
+        rating = ask(f"rating ({', '.join(RATINGS)})", lambda r: check_evidence(
+            claim_id=cid, rating=check_rating(r), stances=stances))
+        summary = ask("summary")
         with session(ctx) as s:
             review.rate(session=s, claim_id=cid, rating=rating, summary=summary,
                         actor=reviewer, expected_version=version)
         typer.echo(f"Claim {cid} rated {rating}.")
         return "done"
-    if key == "h":
-        from factcheck.audit import claim_history
-
-        with session(ctx) as s:
-            events = claim_history(session=s, claim_id=cid)
-        for e in events or []:
-            typer.echo(f"  {e['at'][:19]} {e['actor']}: {e['action']} "
-                       f"({e['from_status']} → {e['to_status']}) {e['note'] or ''}".rstrip())
-        if not events:
-            typer.echo("  no changes recorded yet")
-        return None
-    typer.echo(f"Unknown key {key!r}. {KEYS}")
-    return None
+    action = KEYS[key][1]
+    with session(ctx) as s:
+        if action in ("accept", "dismiss"):
+            claim = review.triage(session=s, claim_id=cid, accept=action == "accept",
+                                  actor=reviewer, expected_version=version)
+        elif action == "approve":
+            claim = review.approve(session=s, claim_id=cid, actor=reviewer,
+                                   expected_version=version)
+        else:
+            claim = review.publish(session=s, claim_id=cid, actor=reviewer,
+                                   expected_version=version)
+    typer.echo(f"Claim {cid} is now {claim.status}.")
+    return "done"

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from factcheck.review import BEST_RATING, RATINGS, WORST_RATING
+from factcheck.core.vocabulary import BEST_RATING, RATINGS, WORST_RATING
+from factcheck.errors import Problem
 
 MAX_CLAIM_REVIEWED = 75
 
@@ -19,8 +20,8 @@ MAX_CLAIM_REVIEWED = 75
 class Lint:
     """Problems found: ``missing`` refuses the export, ``warnings`` do not."""
 
-    missing: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    missing: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def iter_reviews(bundles: Iterable[dict[str, Any]], *, desk_name: str | None,
@@ -43,11 +44,10 @@ def lint_desk(desk_name: str | None, desk_url: str | None) -> Lint:
     """The desk-level problems (before any claim is looked at)."""
     lint = Lint()
     if not desk_name:
-        lint.missing.append("author.name: set the desk's name ('factcheck config set "
-                            "desk.name NAME' or --desk-name)")
+        lint.missing.append(Problem("author.name: the desk's name is not set",
+                                    "desk-name"))
     if not desk_url:
-        lint.missing.append("url: set the desk's URL ('factcheck config set desk.url URL' or "
-                            "--desk-url)")
+        lint.missing.append(Problem("url: the desk's URL is not set", "desk-url"))
     return lint
 
 
@@ -99,22 +99,24 @@ def _looks_like_person(c, a) -> bool:
 
 
 def _lint_one(review: dict[str, Any], a: dict[str, Any], c: dict[str, Any], lint: Lint) -> None:
-    where = f"claim {c['id']}"
+    where, claim, article = f"claim {c['id']}", {"claim": c["id"]}, {"article": a["id"]}
     if not review["claimReviewed"]:
-        lint.missing.append(f"{where}: claimReviewed (the claim text) is empty")
+        lint.missing.append(Problem(f"{where}: claimReviewed (the claim text) is empty",
+                                    "edit-text", claim))
     elif len(review["claimReviewed"]) > MAX_CLAIM_REVIEWED:
-        lint.warnings.append(f"{where}: claimReviewed is {len(review['claimReviewed'])} "
-                             f"characters (over {MAX_CLAIM_REVIEWED}); shorten it with "
-                             f"'factcheck claims edit {c['id']} --text'")
+        lint.warnings.append(Problem(f"{where}: claimReviewed is "
+                                     f"{len(review['claimReviewed'])} characters (over "
+                                     f"{MAX_CLAIM_REVIEWED})", "shorten-text", claim))
     if "alternateName" not in review["reviewRating"]:
-        lint.missing.append(f"{where}: reviewRating (no published verdict)")
+        lint.missing.append(Problem(f"{where}: reviewRating (no published verdict)"))
     if not review["datePublished"]:
-        lint.missing.append(f"{where}: datePublished (not published)")
+        lint.missing.append(Problem(f"{where}: datePublished (not published)"))
     if not review["itemReviewed"]["author"]["name"]:
-        lint.missing.append(f"{where}: itemReviewed.author.name (no claimant); set one")
+        lint.missing.append(Problem(f"{where}: itemReviewed.author.name (no claimant)",
+                                    "set-claimant", claim))
     if not review["itemReviewed"]["datePublished"]:
-        lint.missing.append(f"{where}: itemReviewed.datePublished (article {a['id']} has no "
-                            f"date); 'factcheck articles set {a['id']} --date YYYY-MM-DD'")
+        lint.missing.append(Problem(f"{where}: itemReviewed.datePublished (article "
+                                    f"{a['id']} has no date)", "article-date", article))
     if "appearance" not in review["itemReviewed"]:
-        lint.missing.append(f"{where}: itemReviewed.appearance (article {a['id']} has no "
-                            f"URL); 'factcheck articles set {a['id']} --url URL'")
+        lint.missing.append(Problem(f"{where}: itemReviewed.appearance (article {a['id']} "
+                                    "has no URL)", "article-url", article))

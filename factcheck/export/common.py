@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from factcheck.core.vocabulary import STATUSES
 from factcheck.quantities.text import normalized, reading
-
-STATUS_ORDER = ("new", "triaged", "dismissed", "rated", "approved", "published")
 
 
 def count_by(claims: list[dict[str, Any]], key: str) -> dict[str, int]:
     """Counts of ``key`` values, statuses in workflow order, others sorted."""
     counts = Counter(c[key] for c in claims if c.get(key))
-    ordered = [s for s in STATUS_ORDER if s in counts] if key == "status" else sorted(counts)
+    ordered = [s for s in STATUSES if s in counts] if key == "status" else sorted(counts)
     return {k: counts[k] for k in ordered}
 
 

@@ -16,8 +16,11 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any, TextIO
 
-from factcheck.export.common import STATUS_ORDER, count_by, summary_line
+from factcheck.core.rules import is_http_url
+from factcheck.core.vocabulary import RATINGS, STATUSES
+from factcheck.export.common import count_by, summary_line
 
+# a colour per status and per rating (a test checks every status and rating has one)
 STATUS_COLOURS = {"new": "#e0e0e0", "triaged": "#bcd7f5", "dismissed": "#f2f2f2",
                   "rated": "#ffe08a", "approved": "#b8e6d3", "published": "#9fdf9f"}
 RATING_COLOURS = {"true": "#1a7f37", "mostly-true": "#57a55a", "half-true": "#b58900",
@@ -147,9 +150,9 @@ def write_html(bundles: Iterable[dict[str, Any]], out: TextIO, *, title: str,
 
 def _legend() -> str:
     statuses = "".join(f"<span><i style=\"background:{STATUS_COLOURS[s]}\"></i>{s}</span>"
-                       for s in STATUS_ORDER)
+                       for s in STATUSES)
     ratings = "".join(f"<span><i style=\"background:{c}\"></i>{r}</span>"
-                      for r, c in RATING_COLOURS.items())
+                      for r, c in ((r, RATING_COLOURS[r]) for r in RATINGS))
     return (f"<div class=\"legend\"><div>Fill: status — {statuses}</div>"
             f"<div>Underline: rating — {ratings}</div></div>")
 
@@ -192,7 +195,7 @@ def _article(b: dict[str, Any]) -> str:
                      f"{chunk}</mark>")
     meta = " · ".join(escape(a[k]) for k in ("outlet", "published") if a.get(k))
     link = (f" · <a href=\"{escape(a['url'])}\" rel=\"noopener noreferrer\">source</a>"
-            if a.get("url", "") and a["url"].lower().startswith(("http://", "https://"))
+            if is_http_url(a.get("url"))
             else "")
     data = [{"id": c["id"], "text": c["text"], "status": c["status"], "rating": c.get("rating"),
              "summary": c.get("summary"), "claimant": c.get("claimant"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.core.scoring import HEURISTIC_THRESHOLD, blend
+from factcheck.core.scoring import claim_threshold as core_claim_threshold
 from factcheck.quantities import Quantity, extract_quantities
 
 WEIGHTS = {
@@ -26,25 +28,14 @@ WEIGHTS = {
     "short": -0.25,
     "long": -0.05,
 }
-DEFAULT_THRESHOLD = 0.30
-# With a trained model the score is a blend: the model reads the wording (it learnt from
-# labelled sentences), the heuristic adds what news prose needs (quantities, attribution,
-# no questions). Questions and headings stay at 0.
-MODEL_WEIGHT = 0.5
-
-
-def blend(model_probability: float, heuristic: float, features: dict[str, float]) -> float:
-    """The check-worthiness score of a sentence when a trained model is in use."""
-    if "question" in features or "heading" in features:
-        return 0.0
-    return round(MODEL_WEIGHT * model_probability + (1 - MODEL_WEIGHT) * heuristic, 4)
+DEFAULT_THRESHOLD = HEURISTIC_THRESHOLD
 
 
 def claim_threshold(model=None) -> float:
-    """The score from which a sentence becomes a claim (blended like the scores)."""
-    if model is None:
-        return DEFAULT_THRESHOLD
-    return round(MODEL_WEIGHT * model.threshold + (1 - MODEL_WEIGHT) * DEFAULT_THRESHOLD, 4)
+    """The score from which a sentence becomes a claim with ``model`` (or the heuristic
+    alone)."""
+    return core_claim_threshold(model.threshold if model is not None else None)
+
 
 REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
                    r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
@@ -204,9 +195,6 @@ def _is_measured(q: Quantity) -> bool:
     return base in UNIT_INFO or base in CURRENCIES
 
 
-KINDS = ("quantity", "attribution", "prediction", "opinion", "event")
-
-
 def classify_kind(text: str, quantities: list[Quantity], claimant_found: bool,
                   features: dict[str, float]) -> str:
     """The claim's kind, one of ``KINDS``."""
@@ -254,6 +242,22 @@ def _resolve(mention: str, persons: dict[str, str]) -> str | None:
     return None
 
 
+def score_sentences(texts: list[str], model=None,
+                    quantities: list[list[Quantity]] | None = None,
+                    ) -> list[tuple[float, dict[str, float]]]:
+    """The check-worthiness score and features of each text: the heuristic, blended with
+    ``model``'s probability when a trained model is in use (the one scorer of ingest,
+    hand-added claims and rescoring). ``quantities`` may pass what was already read."""
+    probabilities = model.score(texts) if model is not None and texts else None
+    out = []
+    for i, text in enumerate(texts):
+        score, features = score_sentence(text, quantities[i] if quantities else None)
+        if probabilities is not None:
+            score = blend(probabilities[i], score, features)
+        out.append((score, features))
+    return out
+
+
 def analyze_sentences(text: str, spans: list, model=None) -> list[SentenceAnalysis]:
     """Analyse every sentence span of an article: score, kind, claimant, quantities.
 
@@ -261,12 +265,9 @@ def analyze_sentences(text: str, spans: list, model=None) -> list[SentenceAnalys
     persons: dict[str, str] | None = None
     out: list[SentenceAnalysis] = []
     previous_speaker: str | None = None
-    probabilities = model.score([s.text for s in spans]) if model is not None else None
-    for i, span in enumerate(spans):
-        qs = _quantities_if_numeric(span.text, span.start)
-        score, features = score_sentence(span.text, qs)
-        if probabilities is not None:
-            score = blend(probabilities[i], score, features)
+    found = [_quantities_if_numeric(span.text, span.start) for span in spans]
+    scores = score_sentences([s.text for s in spans], model, found)
+    for span, qs, (score, features) in zip(spans, found, scores, strict=True):
         claimant = None
         if "attribution" in features:
             if persons is None:

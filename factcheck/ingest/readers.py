@@ -104,7 +104,7 @@ def _read_csv(path: Path, data: str, text_field: str, delimiter: str) -> Iterato
         fields = reader.fieldnames or []
         if text_field not in fields:
             raise InputError(f"{path}: no '{text_field}' column (columns: "
-                             f"{', '.join(fields) or 'none'}); pass --text-field NAME")
+                             f"{', '.join(fields) or 'none'})", hint="text-field")
         rows = list(reader)
     except csv.Error as exc:
         raise InputError(f"{path}: unreadable CSV ({exc}); check its quoting") from None
@@ -128,7 +128,7 @@ def _read_jsonl(path: Path, data: str, text_field: str) -> Iterator[RawArticle]:
             raise InputError(f"{path}:{i}: not valid JSON ({exc.msg}); one object per line"
                              ) from None
         if not isinstance(obj, dict) or not isinstance(obj.get(text_field), str):
-            raise InputError(f"{path}:{i}: no string '{text_field}' field; pass --text-field")
+            raise InputError(f"{path}:{i}: no string '{text_field}' field", hint="text-field")
         rows.append((i, obj))
     for i, obj in rows:
         meta = {k: str(obj[k]) for k in META_FIELDS if obj.get(k)}

@@ -166,7 +166,7 @@ def told(world: dict, message: str) -> None:
 @then(parsers.parse("the ledger holds {n:d} article"))
 @then(parsers.parse("the ledger holds {n:d} articles"))
 def ledger_articles(cli, n: int) -> None:
-    from factcheck.db import dispose_engines
+    from factcheck.storage.db import dispose_engines
 
     dispose_engines()
     assert len(_json(cli, "articles", "list")) == n
@@ -365,7 +365,7 @@ def tamper_delete(database_url: str, n: int) -> None:
 def _raw_sql(url: str, statement: str) -> None:
     import sqlalchemy as sa
 
-    from factcheck.db import dispose_engines
+    from factcheck.storage.db import dispose_engines
 
     dispose_engines()
     engine = sa.create_engine(url)
@@ -560,8 +560,8 @@ FIXTURE_SENTENCES = Path(__file__).resolve().parents[1] / "fixtures" / "labelled
 
 
 def _model_score(database_url: str, sentence: str) -> float:
-    from factcheck.db import get_engine, session_scope
-    from factcheck.model_store import active_model
+    from factcheck.storage.db import get_engine, session_scope
+    from factcheck.services.models import active_model
 
     with session_scope(get_engine(database_url)) as s:
         return active_model(session=s).score([sentence])[0]

@@ -4,19 +4,16 @@ time from a claim's detection to its first verdict."""
 from __future__ import annotations
 
 import statistics
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from factcheck.storage.models import Article, Claim, Verdict
 
 
 def desk_stats(*, session: Session) -> dict[str, Any]:
     """Counts per article and overall (aggregated in the database)."""
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from factcheck.models import Article, Claim, Verdict
-
     per_article: dict[int, dict[str, Any]] = {}
     for aid, title in session.exec(select(Article.id, Article.title).order_by(Article.id)):
         per_article[aid] = {"id": aid, "title": title, "claims": 0, "by_status": {},

@@ -7,16 +7,17 @@ database is brought to the newest schema by the Alembic migrations shipped in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlmodel import Session
 
 from factcheck.errors import DatabaseError
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -24,8 +25,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 def safe_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
-    from sqlalchemy.engine import make_url
-
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
@@ -35,10 +34,6 @@ def safe_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     """Create the engine for ``url`` (SQLite pragmas set on connect); errors become
     ``DatabaseError`` with what to do."""
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -84,8 +79,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def check_connection(engine: Engine) -> None:
     """Connect once; an unreachable server becomes one clear ``DatabaseError``."""
-    from sqlalchemy.exc import DBAPIError
-
     try:
         with engine.connect():
             pass
@@ -110,8 +103,6 @@ def _alembic_config(connection=None):
 def head_revision() -> str:
     """The newest migration shipped with this version (read from the version files'
     ``revision``/``down_revision`` lines, so checking needs no Alembic import)."""
-    import re
-
     revisions: dict[str, str | None] = {}
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
@@ -130,8 +121,6 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The migration the database is at (``None`` for a blank database)."""
-    from sqlalchemy import inspect, text
-
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -181,8 +170,6 @@ def dispose_engines() -> None:
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error, always close."""
-    from sqlmodel import Session
-
     session = Session(engine, expire_on_commit=False)
     try:
         yield session

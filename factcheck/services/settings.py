@@ -2,34 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from sqlmodel import Session, select
 
+from factcheck.core.rules import check_actor, check_url
 from factcheck.errors import UsageError
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from factcheck.storage.events import append_event
+from factcheck.storage.models import Setting, utcnow
 
 KNOWN_SETTINGS = {
     "desk.name": "The fact-checking desk's name (ClaimReview author), e.g. 'Example Checks'.",
     "desk.url": "The desk's base URL; a claim's review page is DESK_URL/claims/ID.",
     "desk.logo": "URL of the desk's logo (optional, ClaimReview author.logo).",
 }
+URL_SETTINGS = ("desk.url", "desk.logo")
 
 
-def _check(key: str, value: str | None = None) -> None:
+def check_setting(key: str, value: str | None = None) -> str | None:
+    """Refuse an unknown key or a link that is not http(s); return the value to store."""
     if key not in KNOWN_SETTINGS:
         raise UsageError(f"unknown setting '{key}'; known: {', '.join(KNOWN_SETTINGS)}")
-    if value is not None and key in ("desk.url", "desk.logo") and not value.startswith(
-            ("http://", "https://")):
-        raise UsageError(f"{key} must be an http(s) URL, got '{value}'")
+    if value is not None and key in URL_SETTINGS:
+        return check_url(value, what=key)
+    return value
 
 
 def set_setting(*, session: Session, key: str, value: str, actor: str) -> None:
     """Store a setting (recorded in the history)."""
-    from factcheck.audit import append_event
-    from factcheck.models import Setting, utcnow
-
-    _check(key, value)
+    actor = check_actor(actor)
+    value = check_setting(key, value)
     row = session.get(Setting, key)
     before = row.value if row else None
     if row is None:
@@ -43,8 +43,4 @@ def set_setting(*, session: Session, key: str, value: str, actor: str) -> None:
 
 def get_settings(*, session: Session) -> dict[str, str]:
     """Every stored setting."""
-    from sqlmodel import select
-
-    from factcheck.models import Setting
-
     return {s.key: s.value for s in session.exec(select(Setting).order_by(Setting.key))}

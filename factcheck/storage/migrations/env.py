@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import factcheck.models  # noqa: F401 - registers every table on SQLModel.metadata
+import factcheck.storage.models  # noqa: F401 - registers every table on SQLModel.metadata
 
 target_metadata = SQLModel.metadata
 config = context.config
@@ -16,7 +16,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         from factcheck.config import resolve_db_url
-        from factcheck.db import make_engine
+        from factcheck.storage.db import make_engine
 
         url = config.get_main_option("sqlalchemy.url") or resolve_db_url()
         with make_engine(url).connect() as conn:

@@ -12,27 +12,22 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from sqlalchemy import insert, update
+from sqlmodel import Session, select
 
-    from factcheck.models import Event
+from factcheck.storage.models import Event, LedgerHead, utcnow
+from factcheck.storage.records import utc_iso
 
 GENESIS = "0" * 64
-
-
-def _iso(at: dt.datetime) -> str:
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def event_hash(*, event_id: int, claim_id: int | None, at: dt.datetime, actor: str,
                action: str, from_status: str | None, to_status: str | None,
                note: str | None, details: str | None, prev_hash: str) -> str:
     """The SHA-256 of an event's fields and the hash before it (canonical JSON)."""
-    payload = json.dumps([event_id, claim_id, _iso(at), actor, action, from_status,
+    payload = json.dumps([event_id, claim_id, utc_iso(at), actor, action, from_status,
                           to_status, note, details, prev_hash], ensure_ascii=False,
                          separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -44,10 +39,6 @@ def append_event(*, session: Session, actor: str, action: str, claim_id: int | N
                  at: dt.datetime | None = None) -> Event:
     """Append one event to the chain, inside the caller's transaction (``at`` defaults to
     now; an import passes the original time)."""
-    from sqlalchemy import insert, select, update
-
-    from factcheck.models import Event, LedgerHead, utcnow
-
     # Core statements: this runs once per write (and per ingested article), so keep it lean
     conn = session.connection()
     head_t, event_t = LedgerHead.__table__, Event.__table__
@@ -69,26 +60,6 @@ def append_event(*, session: Session, actor: str, action: str, claim_id: int | N
     return Event(**row)
 
 
-def event_to_dict(e: Event) -> dict[str, Any]:
-    """An event in the JSON contract."""
-    return {"id": e.id, "claim_id": e.claim_id, "at": _iso(e.at), "actor": e.actor,
-            "action": e.action, "from_status": e.from_status, "to_status": e.to_status,
-            "note": e.note, "details": json.loads(e.details) if e.details else None,
-            "hash": e.hash}
-
-
-def claim_history(*, session: Session, claim_id: int) -> list[dict[str, Any]]:
-    """Every event of one claim, oldest first."""
-    from sqlmodel import select
-
-    from factcheck.ledger import get_claim
-    from factcheck.models import Event
-
-    get_claim(session=session, claim_id=claim_id)
-    events = session.exec(select(Event).where(Event.claim_id == claim_id).order_by(Event.id))
-    return [event_to_dict(e) for e in events]
-
-
 @dataclass
 class AuditResult:
     """The outcome of checking the chain."""
@@ -101,10 +72,6 @@ class AuditResult:
 
 def verify_chain(*, session: Session, batch: int = 5000) -> AuditResult:
     """Recompute every hash in id order; report the first event that does not fit."""
-    from sqlmodel import select
-
-    from factcheck.models import Event, LedgerHead
-
     prev = GENESIS
     expected_id = 1
     count = 0

@@ -12,15 +12,23 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from sqlalchemy import bindparam, update
+from sqlmodel import Session, select
+
+from factcheck.checkworthy.data import Example, file_fingerprint, read_labelled
+from factcheck.checkworthy.metrics import average_precision, prf
 from factcheck.checkworthy.model import BUILTIN_VERSIONS as BUILTINS  # oldest first
+from factcheck.checkworthy.model import CheckworthyModel, builtin_model
+from factcheck.checkworthy.train import model_bytes, require_training, train
+from factcheck.core.rules import check_actor
+from factcheck.core.scoring import HEURISTIC_THRESHOLD
 from factcheck.errors import NotFoundError, UsageError
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from factcheck.checkworthy.model import CheckworthyModel
+from factcheck.ingest.detect import WEIGHTS, score_sentences
+from factcheck.storage.events import append_event
+from factcheck.storage.models import Article, Claim, ModelVersion, Sentence, Setting, utcnow
+from factcheck.storage.queries import get_article, sentences_of
 
 HEURISTIC = "heuristic"
 DEFAULT = BUILTINS[-1]  # the newest shipped model
@@ -32,17 +40,12 @@ _LOADED: dict[str, CheckworthyModel] = {}
 def active_version(*, session: Session) -> str:
     """The version ingest scores with (the newest shipped model unless the desk chose
     another)."""
-    from factcheck.models import Setting
-
     row = session.get(Setting, ACTIVE_KEY)
     return row.value if row else DEFAULT
 
 
 def load_model(*, session: Session, version: str) -> CheckworthyModel | None:
     """A model by version (cached in this process); ``None`` for the heuristic."""
-    from factcheck.checkworthy.model import CheckworthyModel, builtin_model
-    from factcheck.models import ModelVersion
-
     if version == HEURISTIC:
         return None
     if version in BUILTINS:
@@ -50,7 +53,7 @@ def load_model(*, session: Session, version: str) -> CheckworthyModel | None:
     if version not in _LOADED:
         row = session.get(ModelVersion, version)
         if row is None:
-            raise NotFoundError(f"no model version '{version}'; see 'factcheck model info'")
+            raise NotFoundError(f"no model version '{version}'", hint="model-info")
         _LOADED[version] = CheckworthyModel.from_bytes(row.data)
     return _LOADED[version]
 
@@ -62,9 +65,7 @@ def active_model(*, session: Session) -> CheckworthyModel | None:
 
 def use(*, session: Session, version: str, actor: str) -> None:
     """Make ``version`` the active model (recorded in the history)."""
-    from factcheck.audit import append_event
-    from factcheck.models import Setting, utcnow
-
+    actor = check_actor(actor)
     load_model(session=session, version=version)  # refuses unknown versions
     row = session.get(Setting, ACTIVE_KEY)
     before = row.value if row else HEURISTIC
@@ -79,11 +80,6 @@ def use(*, session: Session, version: str, actor: str) -> None:
 def desk_examples(*, session: Session) -> list:
     """The desk's own decisions as training examples: accepted claims (triaged and
     beyond) are check-worthy, dismissed ones are not."""
-    from sqlmodel import select
-
-    from factcheck.checkworthy.data import Example
-    from factcheck.models import Claim
-
     rows = session.exec(select(Claim.quote, Claim.status).where(Claim.status != "new"))
     return [Example(quote, 0 if status == "dismissed" else 1, DESK_WEIGHT)
             for quote, status in rows]
@@ -115,14 +111,12 @@ def training_set(*, session: Session, data: list[Path], from_db: bool,
                  version: str | None = None, output: Path | None = None,
                  activate: bool = True) -> TrainingSet:
     """Read the labelled files and/or the desk's decisions; refuse a bad request."""
-    from factcheck.checkworthy.data import file_fingerprint, read_labelled
-    from factcheck.models import utcnow
-
     if not data and not from_db:
-        raise UsageError("nothing to train on; give --data FILE and/or --from-db")
+        raise UsageError("nothing to train on", hint="train-data")
     if output is not None and not Path(output).parent.is_dir():
         # refused before training (which can take an hour), not after
-        raise UsageError(f"--output {output}: no such folder; create it or choose another path")
+        raise UsageError(f"{output}: no such folder; create it or choose another path",
+                         hint="train-output")
     examples, sources = [], []
     for path in data:
         rows = read_labelled(path)
@@ -151,17 +145,15 @@ def training_set(*, session: Session, data: list[Path], from_db: bool,
 
 
 def _refuse_taken(*, session: Session, version: str) -> None:
-    from factcheck.models import ModelVersion
-
     if version in (*BUILTINS, HEURISTIC) or session.get(ModelVersion, version) is not None:
-        raise UsageError(f"model version '{version}' exists already; choose another --version")
+        raise UsageError(f"model version '{version}' exists already; choose another name",
+                         hint="train-version")
 
 
 def fit(ts: TrainingSet, *, teacher: str | None = None, dense: bool = True, progress=None):
     """Train (no database access: a long run holds no lock on the ledger). A distilled
     model gets a dense part unless ``dense`` is false."""
-    from factcheck.checkworthy.train import train
-
+    require_training()
     params = None
     if teacher:
         params = {"teacher": teacher} if dense else {"teacher": teacher, "dense": None}
@@ -172,9 +164,6 @@ def fit(ts: TrainingSet, *, teacher: str | None = None, dense: bool = True, prog
 def store_trained(*, session: Session, ts: TrainingSet, result, actor: str,
                   output: Path | None = None, activate: bool = True) -> TrainOutcome:
     """Store the trained version in the ledger (and/or write its file); activate it."""
-    from factcheck.checkworthy.train import model_bytes
-    from factcheck.models import ModelVersion
-
     blob = model_bytes(result.model)
     if not ts.rebuild:
         _refuse_taken(session=session, version=ts.version)  # taken while we trained?
@@ -192,11 +181,6 @@ def store_trained(*, session: Session, ts: TrainingSet, result, actor: str,
 
 def model_info(*, session: Session) -> dict[str, Any]:
     """The active model's record and the versions available."""
-    from sqlmodel import select
-
-    from factcheck.ingest.detect import DEFAULT_THRESHOLD, WEIGHTS
-    from factcheck.models import ModelVersion
-
     active = active_version(session=session)
     model = active_model(session=session)
     versions = [{"version": v, "created_at": None, "created_by": None}
@@ -206,7 +190,7 @@ def model_info(*, session: Session) -> dict[str, Any]:
                                            ModelVersion.created_by)
                                     .order_by(ModelVersion.created_at))]
     if model is None:
-        return {"active": active, "threshold": DEFAULT_THRESHOLD, "training": [], "cv": None,
+        return {"active": active, "threshold": HEURISTIC_THRESHOLD, "training": [], "cv": None,
                 "params": {"weights": WEIGHTS}, "features": None, "versions": versions}
     return {"active": active, "threshold": model.threshold, "training": model.meta["training"],
             "cv": model.meta["cv"], "params": model.meta.get("params"),
@@ -215,19 +199,14 @@ def model_info(*, session: Session) -> dict[str, Any]:
 
 def _scores(model, texts: list[str]) -> tuple[list[float], float]:
     """Probabilities and threshold of the model, or heuristic scores and its threshold."""
-    from factcheck.ingest.detect import DEFAULT_THRESHOLD, score_sentence
-
     if model is None:
-        return [score_sentence(t)[0] for t in texts], DEFAULT_THRESHOLD
+        return [s for s, _ in score_sentences(texts)], HEURISTIC_THRESHOLD
     return model.score(texts), model.threshold
 
 
 def evaluate(*, session: Session, path: Path) -> dict[str, Any]:
     """Score a labelled file with the active model alone (or the heuristic), at its own
     threshold."""
-    from factcheck.checkworthy.data import read_labelled
-    from factcheck.checkworthy.metrics import average_precision, prf
-
     examples = read_labelled(path)
     scores, threshold = _scores(active_model(session=session), [e.text for e in examples])
     labels = [e.label for e in examples]
@@ -241,27 +220,19 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
             ) -> dict[str, int]:
     """Re-score stored sentences with the active model; claims still ``new`` take their
     sentence's new score, reviewed claims keep theirs."""
-    from sqlalchemy import bindparam, update
-    from sqlmodel import select
-
-    from factcheck.models import Article, Claim, Sentence
-
+    actor = check_actor(actor)
     model = active_model(session=session)
     query = select(Article.id)
     if article_id is not None:
-        from factcheck.ledger import get_article
-
         get_article(session=session, article_id=article_id)
         query = query.where(Article.id == article_id)
     conn = session.connection()
     n_sentences = n_claims = 0
     for aid in list(session.exec(query.order_by(Article.id))):
         text = session.get(Article, aid).text
-        sentences = list(session.exec(select(Sentence).where(Sentence.article_id == aid)
-                                      .order_by(Sentence.position)))
-        texts = [text[s.start:s.end] for s in sentences]
-        new_scores = {s.id: _sentence_score(model, t) for s, t in zip(sentences, texts,
-                                                                       strict=True)}
+        sentences = sentences_of(session=session, article_id=aid)
+        scores = score_sentences([text[s.start:s.end] for s in sentences], model)
+        new_scores = {s.id: score for s, (score, _) in zip(sentences, scores, strict=True)}
         if new_scores:
             table = Sentence.__table__
             conn.execute(update(table).where(table.c.id == bindparam("sid"))
@@ -272,25 +243,14 @@ def rescore(*, session: Session, actor: str, article_id: int | None = None
                                                       Claim.status == "new")):
             score = new_scores.get(claim.sentence_id)
             if score is None:
-                score = _sentence_score(model, claim.quote)
+                [(score, _)] = score_sentences([claim.quote], model)
             if score != claim.score:
                 claim.score = score
                 session.add(claim)
                 n_claims += 1
         session.flush()
         session.expunge_all()  # keep memory flat over a large ledger
-    from factcheck.audit import append_event
-
     append_event(session=session, actor=actor, action="rescore",
                  details={"model": active_version(session=session), "article": article_id,
                           "sentences": n_sentences, "claims": n_claims})
     return {"sentences": n_sentences, "claims": n_claims}
-
-
-def _sentence_score(model, text: str) -> float:
-    from factcheck.ingest.detect import blend, score_sentence
-
-    heuristic, features = score_sentence(text)
-    if model is None:
-        return heuristic
-    return blend(model.score([text])[0], heuristic, features)

@@ -1,0 +1,99 @@
+"""The editorial rules as pure functions: which move a status allows, what evidence a
+rating needs, who counts as the same reviewer, which links are acceptable.
+
+The workflow service applies them to stored claims; the interactive queue asks them which
+keys to offer. Each rule is written here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factcheck.core.vocabulary import NO_EVIDENCE_NEEDED, RATINGS, STANCES, TRANSITIONS
+from factcheck.errors import InputError, TransitionRefused, UsageError, WorkflowError
+
+
+def allowed_actions(status: str) -> tuple[str, ...]:
+    """The workflow actions a claim in ``status`` allows, in table order."""
+    return tuple(TRANSITIONS.get(status, {}))
+
+
+def next_status(*, claim_id: int, status: str, action: str) -> str:
+    """The status ``action`` moves a claim to, or ``TransitionRefused``."""
+    allowed = TRANSITIONS.get(status, {})
+    if action not in allowed:
+        raise TransitionRefused(claim_id=claim_id, status=status, action=action,
+                                allowed=tuple(allowed))
+    return allowed[action]
+
+
+def check_rating(rating: str) -> str:
+    """``rating`` if it is one of the ratings, else a usage error naming them."""
+    if rating not in RATINGS:
+        raise UsageError(f"rating '{rating}' is not one of {', '.join(RATINGS)}")
+    return rating
+
+
+def check_stance(stance: str) -> str:
+    """``stance`` if it is one of the stances, else a usage error naming them."""
+    if stance not in STANCES:
+        raise UsageError(f"stance '{stance}' is not one of {', '.join(STANCES)}")
+    return stance
+
+
+def check_evidence(*, claim_id: int, rating: str, stances: Iterable[str]) -> None:
+    """Refuse a rating the claim's current evidence (their stances) cannot carry: every
+    rating but unverifiable needs evidence; true/mostly-true one item that supports,
+    false/mostly-false one that refutes."""
+    check_rating(rating)
+    if rating in NO_EVIDENCE_NEEDED:
+        return
+    stances = list(stances)
+    if not stances:
+        raise WorkflowError(f"claim {claim_id} has no evidence; a '{rating}' verdict needs "
+                            "at least one source", hint="add-evidence")
+    needs = RATINGS[rating].needs
+    if needs and needs not in stances:
+        raise WorkflowError(f"a '{rating}' verdict needs at least one evidence item that "
+                            f"{needs[:-1]}s the claim; claim {claim_id} has none")
+
+
+def reviewer_key(name: str) -> str:
+    """The form in which two reviewer names are compared: case and surrounding space do
+    not make a second person ("alice" and " Alice " are one reviewer). Names are stored as
+    given."""
+    return " ".join(name.split()).casefold()
+
+
+def same_reviewer(a: str | None, b: str | None) -> bool:
+    """Whether two names denote the same reviewer (for the two-person rule)."""
+    return a is not None and b is not None and reviewer_key(a) == reviewer_key(b)
+
+
+def check_actor(actor: str | None) -> str:
+    """The acting reviewer's name, stripped; a usage error when there is none."""
+    if not actor or not actor.strip():
+        raise UsageError("no reviewer name given", hint="reviewer")
+    return actor.strip()
+
+
+URL_SCHEMES = ("http://", "https://")
+
+
+def is_http_url(url: str | None) -> bool:
+    """Whether ``url`` is an absolute http(s) link with a host (the only links the ledger
+    stores and exports)."""
+    if not url or any(c.isspace() or ord(c) < 32 for c in url.strip()):
+        return False
+    low = url.strip().lower()
+    return low.startswith(URL_SCHEMES) and len(low.split("://", 1)[1].split("/", 1)[0]) > 0
+
+
+def check_url(url: str, *, what: str = "url", usage: bool = True) -> str:
+    """``url`` stripped if it is an http(s) link, else an error naming ``what`` (a usage
+    error for a typed argument, an input error for a file's content)."""
+    if not is_http_url(url):
+        error = UsageError if usage else InputError
+        raise error(f"{what} '{url}' is not an http(s) address; give the full link "
+                    "(https://…)")
+    return url.strip()

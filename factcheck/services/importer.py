@@ -1,0 +1,175 @@
+"""Import a JSON export into a ledger without duplicates.
+
+The file is validated as a whole against the export's record shapes (``storage.records``)
+before anything is written. Into an empty ledger a complete export is restored exactly:
+the same ids, the same hash-chained events, so exporting again gives the same document.
+Into a ledger that already holds data, articles are matched by SHA-256 and claims by
+their offsets; what is new gets fresh ids, and its history is appended to this ledger's
+own chain (original time and actor kept, the original event id recorded in the details).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, update
+from sqlmodel import Session, select
+
+from factcheck.storage.bulk import advance_sequences, insert_quantities, insert_sentences
+from factcheck.storage.events import append_event
+from factcheck.storage.models import (
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    LedgerHead,
+    Sentence,
+    Verdict,
+)
+from factcheck.storage.records import (
+    ArticleExport,
+    ClaimExport,
+    EventExport,
+    ExportDocument,
+)
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    mode: str
+    articles: int
+    articles_skipped: int
+    claims: int
+    claims_skipped: int
+    events: int
+
+
+def ledger_is_empty(session: Session) -> bool:
+    """True when the ledger holds no article and no event."""
+    return (session.exec(select(func.count()).select_from(Article)).one() == 0 and
+            session.exec(select(func.count()).select_from(Event)).one() == 0)
+
+
+def import_document(*, session: Session, doc: ExportDocument, actor: str) -> ImportResult:
+    """Import a validated export in the caller's transaction."""
+    if doc.selection.complete and ledger_is_empty(session):
+        return _restore(session, doc)
+    return _merge(session, doc, actor)
+
+
+ARTICLE_COLUMNS = ("title", "url", "outlet", "author", "published", "sha256", "source",
+                   "text", "ingested_at")
+CLAIM_COLUMNS = ("text", "quote", "start", "end", "score", "kind", "claimant", "status",
+                 "origin", "created_by", "created_at", "updated_at", "version", "assignee",
+                 "published_at")
+EVIDENCE_COLUMNS = ("url", "publisher", "title", "quote", "stance", "published", "added_by",
+                    "added_at", "removed_by", "removed_at")
+VERDICT_COLUMNS = ("rating", "summary", "author", "created_at", "superseded_at",
+                   "correction_note", "published_at")
+
+
+def _row(model: Any, columns: tuple[str, ...], **extra: Any) -> dict[str, Any]:
+    return {**{c: getattr(model, c) for c in columns}, **extra}
+
+
+def _article_row(a: ArticleExport, with_id: bool) -> dict[str, Any]:
+    return _row(a, ARTICLE_COLUMNS, **({"id": a.id} if with_id else {}))
+
+
+def _claim_row(c: ClaimExport, article_id: int, sentence_id: int | None,
+               with_id: bool) -> dict[str, Any]:
+    approval = c.approval
+    return _row(c, CLAIM_COLUMNS, article_id=article_id, sentence_id=sentence_id,
+                approved_by=approval.by if approval else None,
+                approved_at=approval.at if approval else None,
+                approval_hash=approval.hash if approval else None,
+                **({"id": c.id} if with_id else {}))
+
+
+def _insert_children(conn: Connection, c: ClaimExport, claim_id: int, with_id: bool) -> None:
+    insert_quantities(conn, [(claim_id, q) for q in c.quantities])
+    for table, columns, items in ((Evidence, EVIDENCE_COLUMNS, c.evidence),
+                                  (Verdict, VERDICT_COLUMNS, c.verdicts)):
+        rows = [_row(x, columns, claim_id=claim_id, **({"id": x.id} if with_id else {}))
+                for x in items]
+        if rows:
+            conn.execute(insert(table.__table__), rows)
+
+
+def _event_row(e: EventExport) -> dict[str, Any]:
+    return {"id": e.id, "claim_id": e.claim_id, "at": e.at, "actor": e.actor,
+            "action": e.action, "from_status": e.from_status, "to_status": e.to_status,
+            "note": e.note,
+            "details": json.dumps(e.details, ensure_ascii=False, sort_keys=True)
+            if e.details is not None else None,
+            "prev_hash": e.prev_hash, "hash": e.hash}
+
+
+def _restore(session: Session, doc: ExportDocument) -> ImportResult:
+    conn = session.connection()
+    n_claims = 0
+    events = [_event_row(e) for e in doc.events]
+    for a in doc.articles:
+        conn.execute(insert(Article.__table__), [_article_row(a, True)])
+        sentence_ids = insert_sentences(conn, a.id, a.sentences)
+        for c in a.claims:
+            sid = sentence_ids[c.sentence_position] if c.sentence_position is not None \
+                else None
+            conn.execute(insert(Claim.__table__), [_claim_row(c, a.id, sid, True)])
+            _insert_children(conn, c, c.id, True)
+            events.extend(_event_row(e) for e in c.history)
+            n_claims += 1
+    events.sort(key=lambda e: e["id"])
+    if events:
+        conn.execute(insert(Event.__table__), events)
+        conn.execute(update(LedgerHead.__table__).where(LedgerHead.__table__.c.id == 1)
+                     .values(last_event_id=events[-1]["id"], last_hash=events[-1]["hash"]))
+    advance_sequences(conn)
+    return ImportResult("restore", len(doc.articles), 0, n_claims, 0, len(events))
+
+
+def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
+    conn = session.connection()
+    at, ct, st = Article.__table__, Claim.__table__, Sentence.__table__
+    added_a = skipped_a = added_c = skipped_c = n_events = 0
+    for a in doc.articles:
+        existing = conn.execute(select(at.c.id).where(at.c.sha256 == a.sha256)).scalar()
+        if existing is None:
+            article_id = conn.execute(insert(at).values(**_article_row(a, False))
+                                      .returning(at.c.id)).scalar_one()
+            sentence_ids = insert_sentences(conn, article_id, a.sentences)
+            added_a += 1
+        else:
+            article_id = existing
+            skipped_a += 1
+            sentence_ids = list(conn.execute(
+                select(st.c.id).where(st.c.article_id == article_id)
+                .order_by(st.c.position)).scalars())
+        present = {(start, end) for start, end in conn.execute(
+            select(ct.c.start, ct.c.end).where(ct.c.article_id == article_id))}
+        for c in a.claims:
+            if (c.start, c.end) in present:
+                skipped_c += 1
+                continue
+            present.add((c.start, c.end))
+            pos = c.sentence_position
+            sid = sentence_ids[pos] if pos is not None and pos < len(sentence_ids) else None
+            claim_id = conn.execute(insert(ct).values(**_claim_row(c, article_id, sid, False))
+                                    .returning(ct.c.id)).scalar_one()
+            _insert_children(conn, c, claim_id, False)
+            for e in c.history:
+                details = dict(e.details or {})
+                details["imported_event"] = e.id
+                append_event(session=session, claim_id=claim_id, actor=e.actor,
+                             action=e.action, from_status=e.from_status,
+                             to_status=e.to_status, note=e.note, details=details, at=e.at)
+                n_events += 1
+            added_c += 1
+    append_event(session=session, actor=actor, action="import",
+                 details={"articles": added_a, "articles_skipped": skipped_a,
+                          "claims": added_c, "claims_skipped": skipped_c})
+    return ImportResult("merge", added_a, skipped_a, added_c, skipped_c, n_events + 1)

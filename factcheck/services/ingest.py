@@ -1,0 +1,153 @@
+"""The ingest unit of work: check every input, detect claims (in worker processes for
+large runs), store each new article in its own transaction, record the run.
+
+Detection is pure (``ingest.pipeline``); this module decides transactions and
+parallelism.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+
+from factcheck.core.rules import check_actor
+from factcheck.ingest.pipeline import PreparedArticle, check_article, prepare_article
+from factcheck.ingest.readers import RawArticle
+from factcheck.services.models import active_model
+from factcheck.storage.bulk import insert_article_rows
+from factcheck.storage.db import session_scope
+from factcheck.storage.events import append_event
+from factcheck.storage.models import Article
+from factcheck.storage.queries import known_hashes
+
+
+@dataclass
+class StoreResult:
+    """What storing one article did."""
+
+    article_id: int
+    claims: int
+    already: bool
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    articles: int
+    already: int
+    claims: int
+    seconds: float
+    results: list[tuple[str, StoreResult]]
+
+
+PARALLEL_MIN_ARTICLES = 64
+HASH_BATCH = 64
+
+_WORKER_MODEL = None
+
+
+def _init_worker(model) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+
+
+def _prepare_one(args) -> PreparedArticle:
+    raw, overrides, threshold = args
+    return prepare_article(raw, overrides=overrides, threshold=threshold,
+                           model=_WORKER_MODEL)
+
+
+def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None = None,
+               threshold: float | None = None, actor: str = "factcheck",
+               on_progress: Callable[[int], None] | None = None,
+               workers: int | None = None) -> IngestSummary:
+    """Detect claims in ``raws`` and store each article in its own transaction.
+
+    Every article is checked (non-empty, valid date) before anything is written, so bad
+    input writes nothing. Sentences are scored with the ledger's active model. Large runs
+    prepare articles in worker processes while this process writes.
+    """
+    actor = check_actor(actor)
+    started = time.perf_counter()
+    hashes = [check_article(raw, overrides=overrides) for raw in raws]
+    with session_scope(engine) as session:
+        known = known_hashes(session=session, hashes=set(hashes))
+        # something to detect: the ledger's active scorer
+        model = active_model(session=session) if len(known) < len(set(hashes)) else None
+    jobs, seen = [], set(known)
+    for raw, sha in zip(raws, hashes, strict=True):
+        if sha not in seen:  # stored before, or earlier in this run: nothing to detect
+            seen.add(sha)
+            jobs.append((raw, overrides, threshold))
+        elif on_progress:
+            on_progress(1)
+    n_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_MIN_ARTICLES and n_workers > 1:
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_workers, initializer=_init_worker, initargs=(model,)) as pool:
+            stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=32),
+                                on_progress)
+    else:
+        _init_worker(model)
+        stored = _store_all(engine, map(_prepare_one, jobs), on_progress)
+    new_ids = [r.article_id for _, r in stored if not r.already]
+    if new_ids:
+        # one history entry per run (not per article, which would double the cost of a
+        # large ingest); the articles themselves carry their SHA-256 and ingest time
+        with session_scope(engine) as session:
+            append_event(session=session, actor=actor, action="ingest",
+                         details={"articles": new_ids,
+                                  "claims": sum(r.claims for _, r in stored)})
+    stored_by_sha = dict(stored)
+    results: list[tuple[str, StoreResult]] = []
+    for raw, sha in zip(raws, hashes, strict=True):
+        result = stored_by_sha.pop(sha, None)
+        if result is None:
+            article_id = known.get(sha) or next(r.article_id for s, r in stored if s == sha)
+            result = StoreResult(article_id, 0, True)
+        results.append((raw.source, result))
+    new = [r for _, r in results if not r.already]
+    return IngestSummary(len(new), len(results) - len(new), sum(r.claims for r in new),
+                         time.perf_counter() - started, results)
+
+
+def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
+               on_progress: Callable[[int], None] | None) -> list[tuple[str, StoreResult]]:
+    """Store prepared articles, each in its own transaction on one connection; return
+    (sha256, result) pairs in order."""
+    table = Article.__table__
+    results: list[tuple[str, StoreResult]] = []
+    iterator: Iterator[PreparedArticle] = iter(prepared)
+    with engine.connect() as conn:
+        while batch := list(islice(iterator, HASH_BATCH)):
+            with conn.begin():
+                known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
+                    table.c.sha256.in_({p.sha256 for p in batch}))).all())
+            for p in batch:
+                if p.sha256 in known:
+                    results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
+                else:
+                    try:
+                        with conn.begin():
+                            result = StoreResult(insert_article_rows(conn, p),
+                                                 len(p.claims), False)
+                    except IntegrityError:  # another writer stored the same text first
+                        with conn.begin():
+                            existing = conn.execute(select(table.c.id).where(
+                                table.c.sha256 == p.sha256)).scalar()
+                        if existing is None:
+                            raise
+                        result = StoreResult(existing, 0, True)
+                    known[p.sha256] = result.article_id
+                    results.append((p.sha256, result))
+                if on_progress:
+                    on_progress(1)
+    return results

@@ -1,0 +1,301 @@
+"""One shape per entity: how the ledger's rows look as data.
+
+The CLI's ``--json`` output, the JSON export and the import all use these models: the
+serialiser is ``Model.model_validate(row).model_dump(mode="json")`` (``record``), and an
+import validates its input against the very same fields. Each entity has a base with the
+fields every view shares; the public views (``claims list/show --json``) and the export's
+views add theirs. Timestamps are written as ``isoformat()`` of what the database holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictInt,
+    StrictStr,
+    computed_field,
+)
+
+from factcheck.core.vocabulary import KINDS, ORIGINS, QUALIFIERS, RATINGS, STANCES, STATUSES
+
+
+def _iso(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def utc_iso(at: dt.datetime) -> str:
+    """An event time as the hash chain writes it: UTC, microseconds."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+Timestamp = Annotated[dt.datetime, PlainSerializer(_iso, return_type=str)]
+Day = Annotated[dt.date, PlainSerializer(_iso, return_type=str)]
+EventTime = Annotated[dt.datetime, PlainSerializer(utc_iso, return_type=str)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+Offset = Annotated[StrictInt, Field(ge=0)]
+Status = Literal[STATUSES]
+RatingName = Literal[tuple(RATINGS)]
+Stance = Literal[STANCES]
+Kind = Literal[KINDS]
+Origin = Literal[ORIGINS]
+Qualifier = Literal[QUALIFIERS]
+Sha256 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _json_object(value: Any) -> Any:
+    """Event details are stored as JSON text and shown as an object."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+class Record(BaseModel):
+    """Base of every shape: built from a table row (attributes) or from a dict."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+def record(model: type[Record], row: Any, **extra: Any) -> dict[str, Any]:
+    """``row`` (a table row or a dict) in the shape of ``model``, as JSON-ready data;
+    ``extra`` fills fields the row itself does not carry (counts, nested rows)."""
+    if extra:
+        row = {**(row if isinstance(row, dict) else row.model_dump()), **extra}
+    return model.model_validate(row).model_dump(mode="json")
+
+
+# --- quantities -------------------------------------------------------------------------
+
+class QuantityRecord(Record):
+    """A quantity inside a claim's quote (offsets index the article text)."""
+
+    surface: StrictStr
+    value: Number
+    high: Number | None
+    unit: StrictStr | None
+    qualifier: Qualifier
+    normalized_value: Number | None
+    normalized_unit: StrictStr | None
+    start: Offset
+    end: Offset
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+class EvidenceBase(Record):
+    """A source a verdict rests on."""
+
+    id: StrictInt
+    url: StrictStr
+    publisher: StrictStr
+    title: StrictStr | None
+    quote: StrictStr
+    stance: Stance
+    published: Day | None
+    added_by: StrictStr
+    added_at: Timestamp | None
+
+
+class EvidenceRecord(EvidenceBase):
+    """``evidence list --json`` and ``claims show --json``: the claim's current sources."""
+
+    claim_id: StrictInt
+
+
+class EvidenceExport(EvidenceBase):
+    """In the JSON export: removed items too, with who removed them when."""
+
+    removed_by: StrictStr | None
+    removed_at: Timestamp | None
+
+
+# --- verdicts ---------------------------------------------------------------------------
+
+class VerdictRecord(Record):
+    """A rating with its summary; ``rating_value`` is its place on the ClaimReview scale."""
+
+    id: StrictInt
+    rating: RatingName
+
+    @computed_field
+    @property
+    def rating_value(self) -> int | None:
+        """1 (false) to 6 (true); none for unverifiable."""
+        return RATINGS[self.rating].value
+
+    summary: StrictStr
+    author: StrictStr
+    created_at: Timestamp | None
+    superseded_at: Timestamp | None
+    correction_note: StrictStr | None
+    published_at: Timestamp | None
+
+
+class Approval(Record):
+    """A second reviewer's sign-off and the hash of what they approved."""
+
+    by: StrictStr
+    at: Timestamp | None
+    hash: StrictStr | None
+
+
+# --- events -----------------------------------------------------------------------------
+
+class EventRecord(Record):
+    """One entry of the hash-chained history (``claims history --json``)."""
+
+    id: Annotated[StrictInt, Field(ge=1)]
+    claim_id: StrictInt | None
+    at: EventTime
+    actor: StrictStr
+    action: StrictStr
+    from_status: StrictStr | None
+    to_status: StrictStr | None
+    note: StrictStr | None
+    details: Annotated[dict[str, Any] | None, BeforeValidator(_json_object)]
+    hash: Sha256
+
+
+class EventExport(EventRecord):
+    """In the JSON export: with the hash it chains to."""
+
+    prev_hash: Sha256
+
+
+# --- claims -----------------------------------------------------------------------------
+
+class ClaimRecord(Record):
+    """``claims list --json``: a claim with its quantities and current rating."""
+
+    id: StrictInt
+    article_id: StrictInt
+    text: StrictStr
+    quote: StrictStr
+    start: Offset
+    end: Offset
+    status: Status
+    score: Number
+    kind: Kind
+    claimant: StrictStr | None
+    origin: Origin
+    created_by: StrictStr | None
+    created_at: Timestamp | None
+    assignee: StrictStr | None
+    version: StrictInt
+    quantities: list[QuantityRecord] = []
+    rating: RatingName | None = None
+
+
+class Paragraph(Record):
+    """The paragraph around a claim's quote (offsets index the article text)."""
+
+    start: StrictInt
+    end: StrictInt
+    text: StrictStr
+
+
+class ClaimDetail(ClaimRecord):
+    """``claims show --json``: the claim with its review and its place in the article."""
+
+    summary: StrictStr | None = None
+    verdict: VerdictRecord | None = None
+    previous_verdicts: list[VerdictRecord] = []
+    evidence: list[EvidenceRecord] = []
+    approval: Approval | None = None
+    published_at: Timestamp | None = None
+    article_title: StrictStr = ""
+    paragraph: Paragraph | None = None
+
+
+class ClaimExport(Record):
+    """A claim in the JSON export: everything needed to restore it and its review."""
+
+    id: StrictInt
+    text: StrictStr
+    quote: StrictStr
+    start: Offset
+    end: Offset
+    status: Status
+    score: Annotated[Number, Field(ge=0, le=1)]
+    kind: Kind
+    claimant: StrictStr | None
+    origin: Origin
+    created_by: StrictStr | None
+    created_at: Timestamp | None
+    updated_at: Timestamp | None
+    version: Annotated[StrictInt, Field(ge=1)]
+    assignee: StrictStr | None
+    sentence_position: StrictInt | None
+    rating: RatingName | None
+    summary: StrictStr | None
+    approval: Approval | None
+    published_at: Timestamp | None
+    quantities: list[QuantityRecord]
+    evidence: list[EvidenceExport]
+    verdicts: list[VerdictRecord]
+    history: list[EventExport]
+
+
+# --- articles ---------------------------------------------------------------------------
+
+class ArticleBase(Record):
+    """An ingested article's metadata."""
+
+    id: StrictInt
+    title: StrictStr
+    url: StrictStr | None
+    outlet: StrictStr | None
+    author: StrictStr | None
+    published: Day | None
+    sha256: Sha256
+    source: StrictStr | None
+    ingested_at: Timestamp | None
+
+
+class ArticleRecord(ArticleBase):
+    """``articles list --json``: with its number of claims."""
+
+    claims: StrictInt = 0
+
+
+class ArticleDetail(ArticleRecord):
+    """``articles show --json``: with the stored text."""
+
+    text: StrictStr
+
+
+Sentence = tuple[StrictInt, StrictInt, Number]
+
+
+class ArticleExport(ArticleBase):
+    """An article in the JSON export: text, sentence scores and claims."""
+
+    text: StrictStr
+    sentences: list[Sentence]
+    claims: list[ClaimExport]
+
+
+class Selection(Record):
+    """What an export holds: one article and/or one status, or everything."""
+
+    article: StrictInt | None
+    status: StrictStr | None
+    complete: bool
+
+
+class ExportDocument(Record):
+    """A whole JSON export (``schema_version`` 1)."""
+
+    schema_version: Literal[1]
+    exported_at: StrictStr
+    generator: StrictStr
+    selection: Selection
+    articles: list[ArticleExport]
+    events: list[EventExport]
