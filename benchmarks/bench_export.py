@@ -35,11 +35,11 @@ def build_ledger(url: str, n_claims: int, per_article: int) -> None:
 
     from sqlalchemy import insert
 
-    from factcheck.storage.db import get_engine
     from factcheck.ingest.pipeline import PreparedArticle, PreparedClaim, PreparedSentence
-    from factcheck.storage.bulk import insert_article_rows
-    from factcheck.storage.models import Claim, Evidence, Verdict, utcnow
     from factcheck.quantities import extract_quantities
+    from factcheck.storage.bulk import insert_article_rows
+    from factcheck.storage.db import get_engine
+    from factcheck.storage.models import Claim, Evidence, Verdict, utcnow
 
     engine = get_engine(url)
     sentence = "Synthetic fixture claim {i}: the agency spent over $4{i} million in 2024. "

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.conftest import SAMPLE
 
 
@@ -208,18 +206,8 @@ def test_help_does_not_import_the_database_layer():
 
     code = ("from factcheck.cli import app\nfrom typer.testing import CliRunner\n"
             "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0, r.output")
-    assert heavy_modules_imported(code, ("sqlalchemy", "sqlmodel", "alembic", "pint")) == []
-
-
-@pytest.mark.parametrize("command", [["--help"], ["ingest", "--help"], ["claims", "--help"],
-                                     ["claims", "add", "--help"], ["db", "--help"],
-                                     ["quantities", "--help"], ["articles", "--help"],
-                                     ["review", "--help"], ["review", "rate", "--help"],
-                                     ["evidence", "add", "--help"], ["audit", "--help"]])
-def test_help_texts_document_the_commands(cli, command):
-    result = cli(*command, catch=False)
-    assert result.exit_code == 0
-    assert "Usage:" in result.stdout
+    assert heavy_modules_imported(code, ("sqlalchemy", "sqlmodel", "alembic", "pint", "rich",
+                                         "pydantic", "factcheck.storage.db")) == []
 
 
 def test_the_reviewer_falls_back_to_the_os_user(cli, monkeypatch):

@@ -93,7 +93,7 @@ def add_command(
     as_json: JsonOption = False,
 ) -> None:
     """Add a claim the detector missed, quoting the article verbatim."""
-    from factcheck.services.claims import add_claim
+    from factcheck.services.ingest import add_claim
 
     with session(ctx) as s:
         data = add_claim(session=s, article_id=article_id, quote=quote, actor=actor(as_name),

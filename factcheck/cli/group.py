@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from factcheck.cli.common import state
 from factcheck.cli.hints import render_error
-from factcheck.errors import DatabaseError, FactcheckError
+from factcheck.errors import FactcheckError
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -47,7 +47,8 @@ class FactcheckGroup(TyperGroup):
         except Exception as exc:  # noqa: BLE001 - last line of defence, see --debug
             if _debug(ctx):
                 raise
-            translated = _database_error(exc)
+            db = sys.modules.get("factcheck.storage.db")  # loaded by commands that use one
+            translated = db.database_error(exc) if db is not None else None
             if translated is not None:
                 fail(translated.message, translated.exit_code)
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
@@ -83,16 +84,3 @@ def _usage_line(exc: typer.TyperException) -> str:
     if ctx is not None:
         message = message.rstrip(".") + f"; see '{ctx.command_path} --help'"
     return message
-
-
-def _database_error(exc: Exception) -> FactcheckError | None:
-    """A database error that escaped a service, as one user-facing line."""
-    if "sqlalchemy" not in sys.modules:
-        return None
-    from sqlalchemy.exc import DBAPIError
-
-    if isinstance(exc, DBAPIError):
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        return DatabaseError(f"database error: {reason}; check that the database is "
-                             "reachable and upgraded ('factcheck db upgrade')")
-    return None

@@ -49,7 +49,7 @@ def train_command(
                                   help="Make it the model ingest uses."),
     teacher: str | None = typer.Option(None, "--teacher", metavar="NAME",
                                        help="Distil from a fine-tuned teacher: minilm-l6 "
-                                            "(needs the teacher extra; about an hour on "
+                                            "(needs factcheck[teacher]; about an hour on "
                                             "two CPU cores for the ClaimBuster file)."),
     dense: bool = typer.Option(True, "--dense/--no-dense",
                                help="With --teacher: add the dense part over word vectors "

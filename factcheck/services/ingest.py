@@ -1,5 +1,7 @@
-"""The ingest unit of work: check every input, detect claims (in worker processes for
-large runs), store each new article in its own transaction, record the run.
+"""Finding claims: the ingest unit of work (check every input, detect claims - in worker
+processes for large runs - store each new article in its own transaction, record the
+run), and a claim a reviewer adds by hand (its quote checked, scored and read like a
+detected one).
 
 Detection is pure (``ingest.pipeline``); this module decides transactions and
 parallelism.
@@ -7,25 +9,39 @@ parallelism.
 
 from __future__ import annotations
 
+import difflib
 import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
+from factcheck.core.quotes import locate_quote
 from factcheck.core.rules import check_actor
+from factcheck.errors import QuoteError, QuoteNotFound
+from factcheck.ingest.detect import (
+    build_person_index,
+    classify_kind,
+    find_claimant,
+    score_sentences,
+)
 from factcheck.ingest.pipeline import PreparedArticle, check_article, prepare_article
 from factcheck.ingest.readers import RawArticle
+from factcheck.ingest.segment import split_sentences
+from factcheck.quantities import extract_quantities
 from factcheck.services.models import active_model
 from factcheck.storage.bulk import insert_article_rows
 from factcheck.storage.db import session_scope
 from factcheck.storage.events import append_event
-from factcheck.storage.models import Article
-from factcheck.storage.queries import known_hashes
+from factcheck.storage.models import Article, Claim, Quantity, utcnow
+from factcheck.storage.queries import claim_at, get_article, known_hashes
+from factcheck.storage.records import ClaimRecord, record
 
 
 @dataclass
@@ -151,3 +167,59 @@ def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
                 if on_progress:
                     on_progress(1)
     return results
+
+
+def closest_passages(text: str, quote: str, n: int = 3) -> list[str]:
+    """The sentences of ``text`` most like ``quote`` (to help fix a mistyped quote)."""
+    target = quote.lower()
+    scored = []
+    for s in split_sentences(text):
+        ratio = difflib.SequenceMatcher(None, target, s.text.lower(), autojunk=False).ratio()
+        # a short quote inside a long sentence: compare with its best-matching window too
+        if len(s.text) > len(quote):
+            m = difflib.SequenceMatcher(None, s.text.lower(), target, autojunk=False)
+            block = m.find_longest_match(0, len(s.text), 0, len(target))
+            ratio = max(ratio, block.size / max(len(target), 1))
+        scored.append((ratio, s.text))
+    scored.sort(key=lambda x: -x[0])
+    return [t for r, t in scored[:n] if r > 0.2]
+
+
+def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
+              claimant: str | None = None) -> dict[str, Any]:
+    """Add a claim the detector missed; the quote must occur verbatim exactly once, in
+    whole words, and not be a claim already."""
+    actor = check_actor(actor)
+    article = get_article(session=session, article_id=article_id)
+    try:
+        start, end = locate_quote(text=article.text, quote=quote, article_id=article_id)
+    except QuoteNotFound as exc:
+        near = closest_passages(article.text, quote)
+        if not near:
+            raise
+        raise QuoteNotFound(exc.message + "; closest passages:\n"
+                            + "\n".join(f"  «{p}»" for p in near)) from None
+    dup = claim_at(session=session, article_id=article_id, start=start, end=end)
+    if dup is not None:
+        raise QuoteError(f"claim {dup} already quotes this passage", hint="claim-show",
+                         claim=dup)
+    qs = extract_quantities(quote, start)
+    [(score, features)] = score_sentences([quote], active_model(session=session), [qs])
+    fallback = article.outlet or article.author or "the article"
+    who = (claimant.strip() if claimant and claimant.strip() else None) or find_claimant(
+        quote, build_person_index(article.text), None) or fallback
+    kind = classify_kind(quote, qs, who not in (article.outlet, article.author,
+                                                "the article"), features)
+    now = utcnow()
+    claim = Claim(article_id=article_id, sentence_id=None, text=quote, quote=quote, start=start,
+                  end=end, score=score, kind=kind, claimant=who, status="new", origin="manual",
+                  created_by=actor, created_at=now, updated_at=now)
+    session.add(claim)
+    session.flush()
+    rows = [Quantity(claim_id=claim.id, **q.to_dict()) for q in qs]
+    session.add_all(rows)
+    session.flush()
+    append_event(session=session, claim_id=claim.id, actor=actor, action="create",
+                 from_status=None, to_status="new", details={"origin": "manual",
+                                                              "start": start, "end": end})
+    return record(ClaimRecord, claim, quantities=rows)

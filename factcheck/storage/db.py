@@ -77,6 +77,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def database_error(exc: Exception) -> DatabaseError | None:
+    """A database error that escaped a service, as one user-facing error (else None)."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return DatabaseError(f"database error: {reason}; check that the database is reachable "
+                         "and upgraded ('factcheck db upgrade')")
+
+
 def check_connection(engine: Engine) -> None:
     """Connect once; an unreachable server becomes one clear ``DatabaseError``."""
     try:

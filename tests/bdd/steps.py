@@ -560,8 +560,8 @@ FIXTURE_SENTENCES = Path(__file__).resolve().parents[1] / "fixtures" / "labelled
 
 
 def _model_score(database_url: str, sentence: str) -> float:
-    from factcheck.storage.db import get_engine, session_scope
     from factcheck.services.models import active_model
+    from factcheck.storage.db import get_engine, session_scope
 
     with session_scope(get_engine(database_url)) as s:
         return active_model(session=s).score([sentence])[0]
