@@ -34,6 +34,7 @@ HINTS: dict[str, str] = {
     "train-output": " (--output)",
     "train-version": " (--version)",
     "text-field": "; pass --text-field NAME",
+    "empty-article": " or --text-field",
     "json-export": "; pass a file made by 'factcheck export --format json'",
     "make-export": "; make one with 'factcheck export --format json'",
     "desk-name": "; 'factcheck config set desk.name NAME' or --desk-name",

@@ -87,8 +87,8 @@ def _published(raw: RawArticle, body: str, meta: dict[str, str]):
     from factcheck.errors import InputError
 
     if not body.strip():
-        raise InputError(f"{raw.source}: empty article (no text); check the file or "
-                         "--text-field")
+        raise InputError(f"{raw.source}: empty article (no text); check the file",
+                         hint="empty-article")
     return parse_date(meta.get("date") or meta.get("published"))
 
 
