@@ -63,7 +63,7 @@ def build_ledger(url: str, n_claims: int, per_article: int) -> None:
                                    f"https://example.org/fixture/{article}", None, None,
                                    dt.date(2024, 1, 1), f"synthetic-{article}", sentences, claims)
         with engine.begin() as conn:
-            aid = insert_article_rows(conn, prepared)
+            aid, _ = insert_article_rows(conn, prepared)
             ids = [r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM claim WHERE article_id = {aid} ORDER BY id")]
             now = utcnow()

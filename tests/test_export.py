@@ -208,8 +208,8 @@ def test_import_refuses_what_is_not_an_export(cli, tmp_path):
     f.write_text('{"hello": 1}', encoding="utf-8")
     r = cli("import", str(f))
     assert r.exit_code == 1
-    assert r.stderr == (f"Error: {f}: not a factcheck JSON export (schema_version 1); make one "
-                        "with 'factcheck export --format json'\n")
+    assert r.stderr == (f"Error: {f}: not a factcheck JSON export (schema_version 1 or 2); "
+                        "make one with 'factcheck export --format json'\n")
 
 
 def test_a_refused_export_leaves_no_file(cli, reviewed, tmp_path):
@@ -241,7 +241,9 @@ def test_the_sample_claim_file_imports_and_validates(cli):
     jsonschema = pytest.importorskip("jsonschema")
     from factcheck.export.jsonfmt import schema_path
 
-    jsonschema.Draft202012Validator(json.loads(schema_path().read_text(encoding="utf-8")),
+    assert data["schema_version"] == 1  # an older export: it must keep importing
+    schema = schema_path(data["schema_version"]).read_text(encoding="utf-8")
+    jsonschema.Draft202012Validator(json.loads(schema),
                                     format_checker=jsonschema.FormatChecker()).validate(data)
     [article] = data["articles"]
     assert article["sha256"] == __import__("hashlib").sha256(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 def test_blank_database_upgrades_to_head_with_every_table(database_url):
     import sqlalchemy as sa
@@ -63,5 +65,20 @@ def test_an_issue_2_ledger_upgrades_with_its_claims(database_url):
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT status, assignee FROM claim")).one() == ("new",
                                                                                   None)
-        assert conn.execute(sa.text("SELECT last_event_id FROM ledger_head")).scalar() == 0
+        # the upgrade records the state of the old ledger's records in one baseline event
+        assert conn.execute(sa.text("SELECT last_event_id FROM ledger_head")).scalar() == 1
+        action, details = conn.execute(sa.text("SELECT action, details FROM event")).one()
+    assert action == "audit-baseline"
+    assert set(json.loads(details)["articles"]) == {"1"}
+    assert set(json.loads(details)["claims"]) == {"1"}
+    from factcheck.storage.db import session_scope
+    from factcheck.storage.events import verify_ledger
+
+    with session_scope(engine) as s:
+        assert verify_ledger(session=s).ok
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE claim SET status = 'published'"))
+    with session_scope(engine) as s:
+        result = verify_ledger(session=s)
+    assert not result.ok and result.problem.startswith("claim 1 differs from what event 1")
     engine.dispose()

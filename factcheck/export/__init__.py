@@ -6,6 +6,8 @@ ledger.
 """
 
 FORMATS = ("markdown", "html", "json", "csv", "claimreview")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# versions an import still reads (1: before events recorded states and the head)
+READABLE_VERSIONS = (1, 2)
 
-__all__ = ["FORMATS", "SCHEMA_VERSION"]
+__all__ = ["FORMATS", "READABLE_VERSIONS", "SCHEMA_VERSION"]

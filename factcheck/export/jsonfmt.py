@@ -1,21 +1,23 @@
 """The JSON export: everything in the ledger for the selection, streamed article by
-article. Its shape is fixed by ``schema/export-v1.schema.json`` (``schema_version`` 1)."""
+article, with the ledger head it was made from. Its shape is fixed by
+``schema/export-v2.schema.json`` (``schema_version`` 2; version 1 files still import)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from factcheck.export import SCHEMA_VERSION
 
 
 def write_json(bundles: Iterable[dict[str, Any]], out: TextIO, *, exported_at: str,
-               generator: str, selection: dict[str, Any],
+               generator: str, selection: dict[str, Any], ledger_head: dict[str, Any],
                events: Iterable[dict[str, Any]] = ()) -> int:
     """Write one JSON document; return the number of claims written."""
     head = {"schema_version": SCHEMA_VERSION, "exported_at": exported_at,
-            "generator": generator, "selection": selection}
+            "generator": generator, "selection": selection, "ledger_head": ledger_head}
     out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])
     out.write(',\n "articles": [')
     n = 0
@@ -30,8 +32,6 @@ def write_json(bundles: Iterable[dict[str, Any]], out: TextIO, *, exported_at: s
     return n
 
 
-def schema_path():
-    """Where the JSON Schema of the export lives (shipped in the package)."""
-    from pathlib import Path
-
-    return Path(__file__).parent / "schema" / "export-v1.schema.json"
+def schema_path(version: int = SCHEMA_VERSION) -> Path:
+    """Where the JSON Schema of an export version lives (shipped in the package)."""
+    return Path(__file__).parent / "schema" / f"export-v{version}.schema.json"

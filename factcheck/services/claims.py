@@ -160,5 +160,5 @@ def set_article_metadata(*, session: Session, article_id: int, actor: str,
         session.add(article)
         session.flush()
         append_event(session=session, actor=actor, action="article-edit",
-                     details={"article_id": article_id, **changes})
+                     article_id=article_id, details={"article_id": article_id, **changes})
     return changes

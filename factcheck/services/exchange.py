@@ -20,7 +20,7 @@ from factcheck import __version__
 from factcheck.core.rules import check_actor
 from factcheck.core.vocabulary import STATUSES
 from factcheck.errors import InputError, Problem, UsageError, WorkflowError
-from factcheck.export import FORMATS, SCHEMA_VERSION
+from factcheck.export import FORMATS, READABLE_VERSIONS
 from factcheck.export.claimreview import iter_reviews, lint_desk, write_reviews
 from factcheck.export.csvfmt import write_csv
 from factcheck.export.html import write_html
@@ -30,6 +30,7 @@ from factcheck.ingest.readers import read_text_file
 from factcheck.services.importer import ImportResult, import_document
 from factcheck.services.settings import get_settings
 from factcheck.storage.bundles import iter_bundles, ledger_events
+from factcheck.storage.events import head
 from factcheck.storage.models import utcnow
 from factcheck.storage.records import ExportDocument
 
@@ -70,6 +71,7 @@ def export(*, session: Session, fmt: str, out: TextIO, article_id: int | None = 
     return ExportResult(write_json(
         bundles, out, exported_at=stamp, generator=f"factcheck {__version__}",
         selection={"article": article_id, "status": status, "complete": complete},
+        ledger_head=head(session=session),
         events=ledger_events(session=session) if complete else ()))
 
 
@@ -107,10 +109,10 @@ def load_export(path: Path) -> ExportDocument:
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})",
                          hint="json-export") from None
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION or \
-            not isinstance(data.get("articles"), list):
+    if not isinstance(data, dict) or data.get("schema_version") not in READABLE_VERSIONS \
+            or not isinstance(data.get("articles"), list):
         raise InputError(f"{path}: not a factcheck JSON export (schema_version "
-                         f"{SCHEMA_VERSION})", hint="make-export")
+                         f"{' or '.join(map(str, READABLE_VERSIONS))})", hint="make-export")
     try:
         return ExportDocument.model_validate(data)
     except ValidationError as exc:

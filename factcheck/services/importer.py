@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, insert, update
 from sqlmodel import Session, select
 
 from factcheck.storage.bulk import advance_sequences, insert_quantities, insert_sentences
-from factcheck.storage.events import append_event
+from factcheck.storage.events import append_baseline, append_event
 from factcheck.storage.models import (
     Article,
     Claim,
@@ -57,7 +57,7 @@ def ledger_is_empty(session: Session) -> bool:
 def import_document(*, session: Session, doc: ExportDocument, actor: str) -> ImportResult:
     """Import a validated export in the caller's transaction."""
     if doc.selection.complete and ledger_is_empty(session):
-        return _restore(session, doc)
+        return _restore(session, doc, actor)
     return _merge(session, doc, actor)
 
 
@@ -101,15 +101,15 @@ def _insert_children(conn: Connection, c: ClaimExport, claim_id: int, with_id: b
 
 
 def _event_row(e: EventExport) -> dict[str, Any]:
-    return {"id": e.id, "claim_id": e.claim_id, "at": e.at, "actor": e.actor,
-            "action": e.action, "from_status": e.from_status, "to_status": e.to_status,
-            "note": e.note,
+    return {"id": e.id, "claim_id": e.claim_id, "article_id": e.article_id, "at": e.at,
+            "actor": e.actor, "action": e.action, "from_status": e.from_status,
+            "to_status": e.to_status, "note": e.note, "state": e.state,
             "details": json.dumps(e.details, ensure_ascii=False, sort_keys=True)
             if e.details is not None else None,
             "prev_hash": e.prev_hash, "hash": e.hash}
 
 
-def _restore(session: Session, doc: ExportDocument) -> ImportResult:
+def _restore(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
     conn = session.connection()
     n_claims = 0
     events = [_event_row(e) for e in doc.events]
@@ -129,7 +129,13 @@ def _restore(session: Session, doc: ExportDocument) -> ImportResult:
         conn.execute(update(LedgerHead.__table__).where(LedgerHead.__table__.c.id == 1)
                      .values(last_event_id=events[-1]["id"], last_hash=events[-1]["hash"]))
     advance_sequences(conn)
-    return ImportResult("restore", len(doc.articles), 0, n_claims, 0, len(events))
+    baseline = None
+    if doc.schema_version < 2:  # its events recorded no states: record them now
+        baseline = append_baseline(conn, actor=actor, reason="restored from a "
+                                   "schema_version 1 export: the state of every record as "
+                                   "restored")
+    return ImportResult("restore", len(doc.articles), 0, n_claims, 0,
+                        len(events) + (baseline is not None))
 
 
 def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
@@ -168,7 +174,16 @@ def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
                              action=e.action, from_status=e.from_status,
                              to_status=e.to_status, note=e.note, details=details, at=e.at)
                 n_events += 1
+            # who imported it, and the state it arrived in (also for a claim with no
+            # history of its own)
+            append_event(session=session, claim_id=claim_id, actor=actor, action="import",
+                         to_status=c.status, details={"article_id": article_id})
+            n_events += 1
             added_c += 1
+        if existing is None:
+            append_event(session=session, article_id=article_id, actor=actor,
+                         action="import", details={"sha256": a.sha256})
+            n_events += 1
     append_event(session=session, actor=actor, action="import",
                  details={"articles": added_a, "articles_skipped": skipped_a,
                           "claims": added_c, "claims_skipped": skipped_c})

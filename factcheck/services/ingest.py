@@ -38,10 +38,11 @@ from factcheck.quantities import extract_quantities
 from factcheck.services.models import active_model
 from factcheck.storage.bulk import insert_article_rows
 from factcheck.storage.db import session_scope
-from factcheck.storage.events import append_event
+from factcheck.storage.events import append_event, append_event_row
 from factcheck.storage.models import Article, Claim, Quantity, utcnow
 from factcheck.storage.queries import claim_at, get_article, known_hashes
 from factcheck.storage.records import ClaimRecord, record
+from factcheck.storage.state import article_digest, new_claim_digests
 
 
 @dataclass
@@ -110,18 +111,10 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(n_workers, initializer=_init_worker, initargs=(model,)) as pool:
             stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=32),
-                                on_progress)
+                                on_progress, actor)
     else:
         _init_worker(model)
-        stored = _store_all(engine, map(_prepare_one, jobs), on_progress)
-    new_ids = [r.article_id for _, r in stored if not r.already]
-    if new_ids:
-        # one history entry per run (not per article, which would double the cost of a
-        # large ingest); the articles themselves carry their SHA-256 and ingest time
-        with session_scope(engine) as session:
-            append_event(session=session, actor=actor, action="ingest",
-                         details={"articles": new_ids,
-                                  "claims": sum(r.claims for _, r in stored)})
+        stored = _store_all(engine, map(_prepare_one, jobs), on_progress, actor)
     stored_by_sha = dict(stored)
     results: list[tuple[str, StoreResult]] = []
     for raw, sha in zip(raws, hashes, strict=True):
@@ -136,9 +129,11 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
 
 
 def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
-               on_progress: Callable[[int], None] | None) -> list[tuple[str, StoreResult]]:
-    """Store prepared articles, each in its own transaction on one connection; return
-    (sha256, result) pairs in order."""
+               on_progress: Callable[[int], None] | None, actor: str
+               ) -> list[tuple[str, StoreResult]]:
+    """Store prepared articles, each in its own transaction on one connection together
+    with its history event (so an article committed by a run killed later is in the
+    history too); return (sha256, result) pairs in order."""
     table = Article.__table__
     results: list[tuple[str, StoreResult]] = []
     iterator: Iterator[PreparedArticle] = iter(prepared)
@@ -153,8 +148,13 @@ def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
                 else:
                     try:
                         with conn.begin():
-                            result = StoreResult(insert_article_rows(conn, p),
-                                                 len(p.claims), False)
+                            article_id, claim_ids = insert_article_rows(conn, p)
+                            append_event_row(
+                                conn, actor=actor, action="ingest", article_id=article_id,
+                                state=article_digest(article_id, p, p.text),
+                                details={"source": p.source, "claims": new_claim_digests(
+                                    article_id, claim_ids, p.claims)})
+                            result = StoreResult(article_id, len(p.claims), False)
                     except IntegrityError:  # another writer stored the same text first
                         with conn.begin():
                             existing = conn.execute(select(table.c.id).where(

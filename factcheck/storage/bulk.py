@@ -86,9 +86,10 @@ def insert_sentences(conn: Connection, article_id: int,
                              .order_by(t.c.position)).scalars())
 
 
-def insert_article_rows(conn: Connection, prepared: PreparedArticleLike) -> int:
+def insert_article_rows(conn: Connection, prepared: PreparedArticleLike
+                        ) -> tuple[int, list[int]]:
     """Write one prepared article with its sentences, claims and quantities; return its
-    id."""
+    id and its claims' ids (in the order of ``prepared.claims``)."""
     now = utcnow()
     article_t, claim_t = Article.__table__, Claim.__table__
     article_id = conn.execute(insert(article_t).values(
@@ -98,6 +99,7 @@ def insert_article_rows(conn: Connection, prepared: PreparedArticleLike) -> int:
     ).returning(article_t.c.id)).scalar_one()
     sentence_ids = insert_sentences(conn, article_id, [(s.start, s.end, s.score)
                                                        for s in prepared.sentences])
+    claim_ids: list[int] = []
     if prepared.claims:
         stamp = db_time(conn, now)
         executemany(conn, claim_t, ("article_id", "sentence_id", "text", "quote", "start",
@@ -113,7 +115,7 @@ def insert_article_rows(conn: Connection, prepared: PreparedArticleLike) -> int:
         insert_quantities(conn, [(cid, q) for cid, c in zip(claim_ids, prepared.claims,
                                                             strict=True)
                                  for q in c.quantities])
-    return article_id
+    return article_id, claim_ids
 
 
 ID_TABLES = ("article", "sentence", "claim", "quantity", "evidence", "verdict")

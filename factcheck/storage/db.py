@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session
 
 from factcheck.errors import DatabaseError
+from factcheck.storage.events import append_baseline
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -136,13 +137,23 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+# the first revision whose events record states; older ledgers get a baseline event
+STATE_REVISION = "0005"
+
+
 def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Apply every pending migration; return (revision before, revision after)."""
-    from alembic import command
+    """Apply every pending migration; return (revision before, revision after). A ledger
+    older than ``STATE_REVISION`` gets one baseline event recording the present state of
+    its records, in the same transaction."""
+    from alembic import command  # only an upgrade pays for importing Alembic
 
     before = current_revision(engine)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
+        if before is not None and before < STATE_REVISION:
+            append_baseline(conn, actor="factcheck",
+                            reason=f"upgrade from schema {before}: the state of every record "
+                                   "as it stood, recorded for audits from here on")
     return before, head_revision()
 
 

@@ -1,9 +1,12 @@
-"""The tamper-evident history: append-only events chained by SHA-256.
+"""The tamper-evident history: append-only events chained by SHA-256, each recording the
+state it left behind.
 
-Each event's hash covers its own fields and the previous event's hash, so editing or
-deleting an event row behind the tool's back breaks the chain at that event. The single
-``ledger_head`` row holds the newest id and hash; writers lock it, so events are appended
-one at a time in id order on SQLite and PostgreSQL alike.
+Each event's hash covers its own fields (the state digest of its record included) and the
+previous event's hash, so editing or deleting an event row behind the tool's back breaks
+the chain at that event. The single ``ledger_head`` row holds the newest id and hash;
+writers lock it, so events are appended one at a time in id order on SQLite and
+PostgreSQL alike. ``verify_ledger`` checks the chain, then compares every claim, article
+and setting as it is now with the newest event that recorded it (``state.py``).
 """
 
 from __future__ import annotations
@@ -14,33 +17,46 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import Connection, insert, update
 from sqlmodel import Session, select
 
-from factcheck.storage.models import Event, LedgerHead, utcnow
+from factcheck.storage.models import Event, LedgerHead, Setting, utcnow
 from factcheck.storage.records import utc_iso
+from factcheck.storage.state import (
+    all_article_digests,
+    all_claim_digests,
+    current_article_digest,
+    current_claim_digest,
+    short,
+)
 
 GENESIS = "0" * 64
+# actions whose details record a setting's new value ("to") under "key"
+SETTING_ACTIONS = {"config-set": None, "model-use": "model.active"}
 
 
 def event_hash(*, event_id: int, claim_id: int | None, at: dt.datetime, actor: str,
                action: str, from_status: str | None, to_status: str | None,
-               note: str | None, details: str | None, prev_hash: str) -> str:
-    """The SHA-256 of an event's fields and the hash before it (canonical JSON)."""
-    payload = json.dumps([event_id, claim_id, utc_iso(at), actor, action, from_status,
-                          to_status, note, details, prev_hash], ensure_ascii=False,
-                         separators=(",", ":"))
+               note: str | None, details: str | None, prev_hash: str,
+               article_id: int | None = None, state: str | None = None) -> str:
+    """The SHA-256 of an event's fields and the hash before it (canonical JSON). Events
+    written before states were recorded (no article, no state) keep their original
+    payload."""
+    fields: list[Any] = [event_id, claim_id, utc_iso(at), actor, action, from_status,
+                         to_status, note, details, prev_hash]
+    if article_id is not None or state is not None:
+        fields += [article_id, state]
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def append_event(*, session: Session, actor: str, action: str, claim_id: int | None = None,
-                 from_status: str | None = None, to_status: str | None = None,
-                 note: str | None = None, details: dict[str, Any] | None = None,
-                 at: dt.datetime | None = None) -> Event:
-    """Append one event to the chain, inside the caller's transaction (``at`` defaults to
-    now; an import passes the original time)."""
-    # Core statements: this runs once per write (and per ingested article), so keep it lean
-    conn = session.connection()
+def append_event_row(conn: Connection, *, actor: str, action: str,
+                     claim_id: int | None = None, article_id: int | None = None,
+                     state: str | None = None, from_status: str | None = None,
+                     to_status: str | None = None, note: str | None = None,
+                     details: dict[str, Any] | None = None,
+                     at: dt.datetime | None = None) -> Event:
+    """Append one event on ``conn`` inside its transaction, with the state given."""
     head_t, event_t = LedgerHead.__table__, Event.__table__
     last_id, last_hash = conn.execute(
         select(head_t.c.last_event_id, head_t.c.last_hash).where(head_t.c.id == 1)
@@ -50,35 +66,118 @@ def append_event(*, session: Session, actor: str, action: str, claim_id: int | N
     new_id = last_id + 1
     digest = event_hash(event_id=new_id, claim_id=claim_id, at=at, actor=actor, action=action,
                         from_status=from_status, to_status=to_status, note=note,
-                        details=details_text, prev_hash=last_hash)
-    row = {"id": new_id, "claim_id": claim_id, "at": at, "actor": actor, "action": action,
-           "from_status": from_status, "to_status": to_status, "note": note,
-           "details": details_text, "prev_hash": last_hash, "hash": digest}
+                        details=details_text, prev_hash=last_hash, article_id=article_id,
+                        state=state)
+    row = {"id": new_id, "claim_id": claim_id, "article_id": article_id, "at": at,
+           "actor": actor, "action": action, "from_status": from_status,
+           "to_status": to_status, "note": note, "details": details_text, "state": state,
+           "prev_hash": last_hash, "hash": digest}
     conn.execute(insert(event_t), row)
     conn.execute(update(head_t).where(head_t.c.id == 1)
                  .values(last_event_id=new_id, last_hash=digest))
     return Event(**row)
 
 
+def append_event(*, session: Session, actor: str, action: str, claim_id: int | None = None,
+                 article_id: int | None = None, from_status: str | None = None,
+                 to_status: str | None = None, note: str | None = None,
+                 details: dict[str, Any] | None = None,
+                 at: dt.datetime | None = None) -> Event:
+    """Append one event in the caller's transaction, recording the state its claim (or
+    article) is left in by the changes made so far (``at`` defaults to now; an import
+    passes the original time)."""
+    session.flush()  # the state must see this unit of work's changes
+    conn = session.connection()
+    state = None
+    if claim_id is not None:
+        state = current_claim_digest(conn, claim_id)
+    elif article_id is not None:
+        state = current_article_digest(conn, article_id)
+    return append_event_row(conn, actor=actor, action=action, claim_id=claim_id,
+                            article_id=article_id, state=state, from_status=from_status,
+                            to_status=to_status, note=note, details=details, at=at)
+
+
+def append_baseline(conn: Connection, *, actor: str, reason: str) -> Event | None:
+    """Record the present state of every article and claim in one event (after an upgrade
+    from a ledger whose events recorded no states); ``None`` when the ledger is empty."""
+    articles = {str(aid): d for aid, d in all_article_digests(conn)}
+    claims = {str(cid): short(d) for cid, d in all_claim_digests(conn)}
+    s = Setting.__table__
+    settings = dict(conn.execute(select(s.c.key, s.c.value)).all())
+    if not articles and not claims and not settings:
+        return None
+    return append_event_row(conn, actor=actor, action="audit-baseline", note=reason,
+                            details={"articles": articles, "claims": claims,
+                                     "settings": settings})
+
+
+def head(*, session: Session) -> dict[str, Any]:
+    """The newest event: its hash, the number of events, and when it was written."""
+    row = session.get(LedgerHead, 1)
+    last = session.get(Event, row.last_event_id) if row and row.last_event_id else None
+    return {"hash": row.last_hash if row else GENESIS,
+            "events": row.last_event_id if row else 0,
+            "at": utc_iso(last.at) if last else None}
+
+
 @dataclass
 class AuditResult:
-    """The outcome of checking the chain."""
+    """The outcome of checking the ledger."""
 
     events: int
     ok: bool
     first_bad: int | None = None
     problem: str | None = None
+    records: int = 0
 
 
-def verify_chain(*, session: Session, batch: int = 5000) -> AuditResult:
-    """Recompute every hash in id order; report the first event that does not fit."""
-    prev = GENESIS
-    expected_id = 1
-    count = 0
-    last_id = 0
+@dataclass
+class _Recorded:
+    """What the history says each record should be."""
+
+    claims: dict[int, tuple[int, str]]
+    articles: dict[int, tuple[int, str]]
+    settings: dict[str, tuple[int, str]]
+
+
+def _note(recorded: _Recorded, e: Any, details: dict[str, Any] | None) -> None:
+    """Remember the state an event recorded for its records."""
+    if e.claim_id is not None and e.state is not None:
+        recorded.claims[e.claim_id] = (e.id, e.state)
+    if e.article_id is not None and e.state is not None:
+        recorded.articles[e.article_id] = (e.id, e.state)
+    if not details:
+        return
+    claims = details.get("claims")
+    if isinstance(claims, dict):  # ingest, import and baseline events list claim digests
+        for cid, digest in claims.items():
+            recorded.claims[int(cid)] = (e.id, digest)
+    if e.action == "audit-baseline":
+        for aid, digest in (details.get("articles") or {}).items():
+            recorded.articles[int(aid)] = (e.id, digest)
+        for key, value in (details.get("settings") or {}).items():
+            recorded.settings[key] = (e.id, value)
+    if e.action in SETTING_ACTIONS:
+        key = SETTING_ACTIONS[e.action] or details.get("key")
+        if key:
+            recorded.settings[key] = (e.id, details.get("to"))
+
+
+def verify_ledger(*, session: Session, batch: int = 5000,
+                  expect_head: str | None = None) -> AuditResult:
+    """Recompute every hash in id order (the first event that does not fit is named), then
+    compare every article, claim and setting with the state the newest event recorded for
+    it (the first record that differs is named). With ``expect_head`` the chain must
+    contain that hash (a head kept elsewhere: a rewound or rewritten history fails)."""
+    conn = session.connection()
+    t = Event.__table__
+    prev, expected_id, count, last_id = GENESIS, 1, 0, 0
+    recorded = _Recorded({}, {}, {})
+    seen_expected = expect_head is None
     while True:
-        rows = list(session.exec(select(Event).where(Event.id >= last_id + 1)
-                                 .order_by(Event.id).limit(batch)))
+        rows = conn.execute(select(t).where(t.c.id > last_id).order_by(t.c.id).limit(batch)
+                            ).all()
         if not rows:
             break
         for e in rows:
@@ -93,18 +192,62 @@ def verify_chain(*, session: Session, batch: int = 5000) -> AuditResult:
             digest = event_hash(event_id=e.id, claim_id=e.claim_id, at=e.at, actor=e.actor,
                                 action=e.action, from_status=e.from_status,
                                 to_status=e.to_status, note=e.note, details=e.details,
-                                prev_hash=e.prev_hash)
+                                prev_hash=e.prev_hash, article_id=e.article_id,
+                                state=e.state)
             if digest != e.hash:
                 return AuditResult(count, False, e.id, f"event {e.id} was edited")
-            prev = e.hash
-            expected_id += 1
-            last_id = e.id
-    head = session.get(LedgerHead, 1)
-    if head is None or head.last_event_id != last_id or head.last_hash != prev:
-        if head is not None and head.last_event_id > last_id:
+            seen_expected = seen_expected or e.hash == expect_head
+            _note(recorded, e, json.loads(e.details) if e.details else None)
+            prev, expected_id, last_id = e.hash, expected_id + 1, e.id
+    ledger_head = session.get(LedgerHead, 1)
+    if ledger_head is None or ledger_head.last_event_id != last_id or \
+            ledger_head.last_hash != prev:
+        if ledger_head is not None and ledger_head.last_event_id > last_id:
             return AuditResult(count, False, last_id + 1,
                                f"event {last_id + 1} is missing (the newest events were "
                                "deleted)")
         return AuditResult(count, False, last_id, "the ledger head does not match the last "
                            "event")
-    return AuditResult(count, True)
+    if not seen_expected:
+        return AuditResult(count, False, None,
+                           f"the head {expect_head[:12]}… kept elsewhere is not in the "
+                           "chain (its newest events were removed or the history rewritten)")
+    records = len(recorded.claims) + len(recorded.articles)
+    problem = _compare_records(conn, session, recorded)
+    if problem is not None:
+        return AuditResult(count, False, problem[0], problem[1])
+    return AuditResult(count, True, records=records)
+
+
+def _compare_records(conn: Connection, session: Session, recorded: _Recorded
+                     ) -> tuple[int | None, str] | None:
+    """The first record whose present state is not what its newest event recorded."""
+    for aid, digest in all_article_digests(conn):
+        if aid not in recorded.articles:
+            return None, f"article {aid} is in no event (added or its history removed " \
+                         "outside factcheck)"
+        event_id, expected = recorded.articles.pop(aid)
+        if digest != expected:
+            return event_id, f"article {aid} differs from what event {event_id} recorded " \
+                             "(changed outside factcheck)"
+    if recorded.articles:
+        aid = min(recorded.articles)
+        return recorded.articles[aid][0], f"article {aid} was deleted outside factcheck"
+    for cid, digest in all_claim_digests(conn):
+        if cid not in recorded.claims:
+            return None, f"claim {cid} is in no event (added or its history removed " \
+                         "outside factcheck)"
+        event_id, expected = recorded.claims.pop(cid)
+        if digest[:len(expected)] != expected:
+            return event_id, f"claim {cid} differs from what event {event_id} recorded " \
+                             "(changed outside factcheck)"
+    if recorded.claims:
+        cid = min(recorded.claims)
+        return recorded.claims[cid][0], f"claim {cid} was deleted outside factcheck"
+    for s in session.exec(select(Setting).order_by(Setting.key)):
+        event_id, expected = recorded.settings.get(s.key, (None, None))
+        if expected != s.value:
+            where = f"event {event_id}" if event_id else "no event"
+            return event_id, f"setting {s.key} is not what {where} recorded (changed " \
+                             "outside factcheck)"
+    return None

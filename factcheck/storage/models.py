@@ -139,13 +139,20 @@ class Evidence(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    """One append-only entry of the history; ``hash`` chains it to the entry before."""
+    """One append-only entry of the history; ``hash`` chains it to the entry before.
+
+    ``state`` is the digest of the record the event left behind (a claim's, or with
+    ``article_id`` an article's; see ``state.py``), so ``audit verify`` can compare the
+    rows as they are now with what was last decided. ``article_id`` is a plain number, not
+    a foreign key: an article deleted behind the tool's back must still be named."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_claim", "claim_id", "id"),)
+    __table_args__ = (Index("ix_event_claim", "claim_id", "id"),
+                      Index("ix_event_article", "article_id", "id"))
 
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     claim_id: int | None = Field(default=None, foreign_key="claim.id", ondelete="SET NULL")
+    article_id: int | None = None
     at: dt.datetime
     actor: str
     action: str = Field(max_length=32)
@@ -153,6 +160,7 @@ class Event(SQLModel, table=True):
     to_status: str | None = Field(default=None, max_length=32)
     note: str | None = Field(default=None, sa_column=Column(Text))
     details: str | None = Field(default=None, sa_column=Column(Text))
+    state: str | None = Field(default=None, max_length=64)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
 

@@ -149,7 +149,8 @@ class Approval(Record):
 # --- events -----------------------------------------------------------------------------
 
 class EventRecord(Record):
-    """One entry of the hash-chained history (``claims history --json``)."""
+    """One entry of the hash-chained history (``claims history --json``); ``state`` is
+    the digest of the record it left behind (none before schema 0005)."""
 
     id: Annotated[StrictInt, Field(ge=1)]
     claim_id: StrictInt | None
@@ -161,6 +162,8 @@ class EventRecord(Record):
     note: StrictStr | None
     details: Annotated[dict[str, Any] | None, BeforeValidator(_json_object)]
     hash: Sha256
+    article_id: StrictInt | None = None
+    state: Sha256 | None = None
 
 
 class EventExport(EventRecord):
@@ -290,12 +293,22 @@ class Selection(Record):
     complete: bool
 
 
-class ExportDocument(Record):
-    """A whole JSON export (``schema_version`` 1)."""
+class LedgerHeadRecord(Record):
+    """The newest event of a ledger: hash, number of events, time."""
 
-    schema_version: Literal[1]
+    hash: Sha256
+    events: Annotated[StrictInt, Field(ge=0)]
+    at: StrictStr | None
+
+
+class ExportDocument(Record):
+    """A whole JSON export (``schema_version`` 2; version 1 has no ledger head and no
+    event states)."""
+
+    schema_version: Literal[1, 2]
     exported_at: StrictStr
     generator: StrictStr
     selection: Selection
+    ledger_head: LedgerHeadRecord | None = None
     articles: list[ArticleExport]
     events: list[EventExport]
