@@ -146,3 +146,9 @@ def test_every_claim_of_a_news_corpus_quotes_its_article_exactly():
             assert p.text[c.start:c.end] == c.quote
             for q in c.quantities:
                 assert p.text[q.start:q.end] == q.surface
+
+
+def test_a_currency_prefix_written_without_its_space_is_read():
+    # "nz $" in the table also matches "NZ$"; the lookup used to raise KeyError
+    q = one("It paid NZ$12m for the land.")
+    assert (q.value, q.unit, q.surface) == (12e6, "new zealand dollar", "NZ$12m")

@@ -141,7 +141,8 @@ PREFIX_RE = re.compile(
     + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in sorted(CURRENCY_PREFIXES, key=len,
                                                                    reverse=True))
     + r")\s*$", re.IGNORECASE)
-_PREFIXES_LOWER = {k.lower(): v for k, v in CURRENCY_PREFIXES.items()}
+# looked up without spaces: PREFIX_RE lets "nz $" match "NZ$" too
+_PREFIXES_LOWER = {re.sub(r"\s+", "", k.lower()): v for k, v in CURRENCY_PREFIXES.items()}
 MILLION_CODE_RE = re.compile(r"(?<![A-Za-z])(?P<c>" + "|".join(MILLION_CODES) + r")\s*$",
                              re.IGNORECASE)
 MILLION_CODE_AFTER_RE = re.compile(r"\s*(?P<c>" + "|".join(MILLION_CODES) + r")(?![A-Za-z])",
@@ -479,7 +480,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             left_currency = "dollar"
             prefix_start = start - (len(before) - pm.start("p")) + 1
         else:
-            left_currency = _PREFIXES_LOWER[key.lower()]
+            left_currency = _PREFIXES_LOWER[re.sub(r"\s+", "", key.lower())]
             prefix_start = start - (len(before) - pm.start("p"))
     else:
         mc = MILLION_CODE_RE.search(before)
