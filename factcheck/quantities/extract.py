@@ -18,6 +18,7 @@ from factcheck.quantities.units import (
     CURRENCY_PREFIXES,
     CURRENCY_SUBUNIT,
     CURRENCY_WORDS,
+    GLUED_UNITS,
     MILLION_CODES,
     UNIT_INFO,
     UNIT_SURFACES,
@@ -64,8 +65,8 @@ _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,2}, 000(?!\d)|\d+)"
            r"(?:\.\d+)?(?:\s+\d/\d{1,2}(?!\d)|/\d{1,2}(?![\d/]))?|\.\d+")
 NUMBER_RE = re.compile(
-    r"(?=[-.\d½¼¾⅓⅔zotfsenhmbdqaZOTFSENHMBDQA])"
-    rf"(?:(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])-|(?<=^)-)?(?:{_DIGITS})|[½¼¾⅓⅔])"
+    r"(?=[-−.\d½¼¾⅓⅔zotfsenhmbdqaZOTFSENHMBDQA])"
+    rf"(?:(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])[-−]|(?<=^)[-−])?(?:{_DIGITS})|[½¼¾⅓⅔])"
     rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b))",
     re.IGNORECASE,
 )
@@ -90,10 +91,13 @@ _QUALIFIER_WORDS = {
     "approx": r"about|around|nearly|almost|approximately|roughly|some|circa|an\s+estimated|"
               r"estimated\s+at|estimated|close\s+to|approx\.?|an\s+approximate|just\s+under|"
               r"just\s+over|more\s+or\s+less",
-    "up": r"(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|grow|grown|"
-          r"climbed|jumped|gained|raised|boosted|soared|up)(?:\s+by)?",
+    # "raised $300m" is money collected, "raised by 2%" a change
+    "up": r"(?:(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|grow|grown|"
+          r"climbed|jumped|gained|boosted|soared|surged|surge|surges|leapt|leaped|rallied|"
+          r"advanced|edged\s+up|up)(?:\s+by)?|raised\s+by)",
     "down": r"(?:fell|fall|falls|fallen|dropped|drop|declined|decline|decreased|decrease|cut|"
-            r"cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|shrank|down)(?:\s+by)?",
+            r"cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|shrank|slipped|dipped|eased|"
+            r"shed|slumped|plummeted|contracted|edged\s+down|down)(?:\s+by)?",
 }
 # one pass over the words before a number; the first alternative that ends there wins
 QUALIFIER_RE = re.compile(
@@ -101,6 +105,8 @@ QUALIFIER_RE = re.compile(
     + r")|(?:\b(?P<approx>" + _QUALIFIER_WORDS["approx"] + r")|(?P<tilde>~))|\b(?P<up>"
     + _QUALIFIER_WORDS["up"] + r")|\b(?P<down>" + _QUALIFIER_WORDS["down"] + r"))\s*$",
     re.IGNORECASE)
+CHANGE_BEFORE_RE = re.compile(r"\b(?:" + _QUALIFIER_WORDS["up"] + "|" + _QUALIFIER_WORDS["down"]
+                              + r")\s*\S{0,4}$", re.I)
 QUALIFIER_SYMBOL = {"lt": "<", "gt": ">", "approx": "~", "tilde": "~", "up": "up",
                     "down": "down"}
 
@@ -157,7 +163,6 @@ RATE_OF_RE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?\s+(?:a|per)\s+(?P<r>year|
                         r"hour)(?![A-Za-z])(?!\s+(?:earlier|ago|before|later))", re.I)
 RATE_CANON = {"hr": "hour", "h": "hour", "annum": "year", "s": "second", "capita": "person",
               "liter": "litre", "tonne": "metric ton", "kg": "kilogram", "pound": "pound-mass"}
-RANGE_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*(?=[\d.])|\s+(?:to|-|–)\s+(?=[a-z])", re.I)
 NEXT_WORD_RE = re.compile(r"\s*(?:-\s*)?(?P<w>[a-z][a-z'’]*(?:-[a-z]+)*)", re.I)
 CENTS_RE = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -200,7 +205,8 @@ def parse_word_number(words: str) -> tuple[float, bool] | None:
             approx = approx or tok == "dozens"
             seen = True
         elif tok in FRACTION_WORDS:
-            if tok in ("quarters", "thirds") and current:
+            # "three quarters", "one third": a count of parts, not an added part
+            if tok in ("quarters", "thirds") and current or current == 1:
                 current = current * FRACTION_WORDS[tok]
             else:
                 current += FRACTION_WORDS[tok]
@@ -214,7 +220,7 @@ def parse_word_number(words: str) -> tuple[float, bool] | None:
 
 def parse_digits(text: str) -> float | None:
     """Read a number written in digits: "7,600", "12,34,567.89", "10 1/2", "1/4", "½"."""
-    text = text.strip()
+    text = text.strip().replace("−", "-")  # the typographic minus sign
     if text in UNICODE_FRACTIONS:
         return UNICODE_FRACTIONS[text]
     whole_part, frac = text, 0.0
@@ -243,23 +249,31 @@ def _match_unit(text: str, pos: int) -> tuple[str, int, str] | None:
     m = _UNIT_LEAD_RE.match(text, pos)
     start = m.end() if m else pos
     bracket = m.group("b") if m else None
+    glued = GLUED_UNITS.get(text[pos:pos + 1]) if pos > 0 and text[pos - 1].isdigit() else None
+    if glued and not GLUED_ALNUM_RE.match(text, pos + 1):
+        return glued, pos + 1, "unit"  # "-5C", "98F"
     found = _match_unit_at(text, start)
     if found is None:
         return None
     name, end, kind = found
+    quote = text[start:end] in QUOTE_MARKS
+    if quote and not _quote_is_length(text, pos, start):
+        return None
     if bracket:
         close = _UNIT_CLOSE_RE.match(text, end)
         if not close or _BRACKETS[bracket] != close.group("c"):
             return None
         end = close.end()
     # "L-202", "$ 37,305.97": a code, or the next quantity's currency sign
-    if re.match(r"-\d|\s*\d", text[end:end + 3]) and not text[start:end].strip().isalpha():
+    if re.match(r"-\d|\s*\d", text[end:end + 3]) and not (
+            text[start:end].strip().isalpha() or quote):  # 5' 10": feet, then inches
         return None
     if re.match(r"-\d", text[end:end + 2]):
         return None
     return name, end, kind
 
 
+QUOTE_MARKS = frozenset(['"', "'"])
 _UNIT_LEAD_RE = re.compile(r"\s*(?:-\s*)?(?P<b>[(\[{<])?")
 _UNIT_CLOSE_RE = re.compile(r"(?P<c>[)\]}>])")
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -354,6 +368,229 @@ def _round(x: float) -> float:
     return float(f"{x:.6g}") if abs(x) < 1e6 else round(x, 3)
 
 
+# --- context rules: what the words around a number say about it -------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+ARTICLE_RE = re.compile(r"an?\s+", re.I)
+MINUS_BEFORE_RE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\s+\S{0,4}$", re.I)  # "between 4", "between £2m"
+FROM_TO_RE = re.compile(r"\s+(?:to|and)\s+", re.I)
+FROM_BEFORE_RE = re.compile(r"\b(?:from|between)\s+$", re.I)
+# "No 10", "No. 1" (capitalised: "no 5 people" is rare, "No 10" a label)
+NO_LABEL_RE = re.compile(r"\bNo\.?\s*$")
+WORD_SCALE_RE = re.compile(r"\b(?P<s>thousand|million|billion|trillion)$", re.I)
+
+# the connector of a range and an optional repeated currency sign ("£2m and £3m")
+RANGE_RE = re.compile(r"(?P<sep>\s*[-–—]\s*|\s*\b(?:to|and)\b\s*)(?P<cur>[$£€¥])?"
+                      r"(?=[\d.]|(?<=\s)[a-z])", re.I)
+# words after "400m" that make it a race distance, not 400 million of something
+METRE_EVENT_WORDS = _wordset(
+    "hurdles titles races runners heats finals records medals champions events relays swims "
+    "sprints runs splits laps metres meters rounds starts wins victories medallists")
+PLURAL_WITHOUT_S = frozenset(["people", "men", "women", "children", "staff", "police"])
+# words that follow a number but name no counted thing ("3 compared with", "two new")
+NOT_COUNTED = _wordset(
+    "said says say took came went made told saw got gave fell rose won lost left include "
+    "includes because now ahead ago later earlier last next previous new main big small "
+    "strong top others left")
+# capitalised words that may stand before a number without making it part of a name
+NOT_NAME_WORDS = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow "
+    "tonight overall altogether exactly precisely barely fully roughly total totals "
+    "however meanwhile but and only just some another")
+NAME_BEFORE_RE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Za-z][\w&.'’-]*) $")
+SENTENCE_OPENERS = frozenset(".!?:;\"“‘'(—–-\n")
+
+# a quote mark after a number is an inch or a foot only where the words say it is a length
+LENGTH_AFTER_RE = re.compile(
+    r"\s*(?:[a-z]+[- ])?(?:tall|high|long|wide|deep|thick|across|in\s+diameter|screens?|"
+    r"displays?|monitors?|tvs?|televisions?|plasmas?|lcds?|widescreens?|wheels?|rims?|"
+    r"tyres?|tires?|pipes?|singles?|vinyl|records?|floppy|dis[ck]s?|laptops?|notebooks?|"
+    r"tablets?|pizzas?|of\s+(?:rain|rainfall|snow|snowfall))\b", re.I)
+INCHES_AFTER_FEET_RE = re.compile(r"\s*\d{1,2}(?:\.\d+)?\s*(?:\"|″|in\b|ins\b|inches\b)")
+FEET_BEFORE_RE = re.compile(r"\d\s*(?:'|′|ft|feet|foot)\s*$")
+DIMENSION_AFTER_RE = re.compile(r"\s*(?:x|×|by)\s*\d")
+DIMENSION_BEFORE_RE = re.compile(r"\d\s*[\"″]?\s*(?:x|×|by)\s*$")
+NUMBER_BEFORE_RE = re.compile(r"[\d.,/]*\d$")
+
+
+def _quote_is_length(text: str, number_end: int, mark_start: int) -> bool:
+    """'12" wide', "5' 10\"": true; 'worth seven million" and', '2005" campaign': false."""
+    num = NUMBER_BEFORE_RE.search(text, max(0, number_end - 12), number_end)
+    if num is None or num.end() != number_end or re.search(r"[,/]", num.group(0)):
+        return False
+    try:
+        if float(num.group(0)) >= 1000:
+            return False
+    except ValueError:
+        return False
+    after = text[mark_start + 1:mark_start + 41]
+    if LENGTH_AFTER_RE.match(after):
+        return True
+    if text[mark_start] == "'":
+        return INCHES_AFTER_FEET_RE.match(after) is not None
+    lead = text[max(0, num.start() - 12):num.start()]
+    return bool(FEET_BEFORE_RE.search(lead) or DIMENSION_BEFORE_RE.search(lead)
+                or DIMENSION_AFTER_RE.match(after))
+
+
+def _is_label(before: str) -> bool:
+    """'highway 35', 'No 10', 'the number one selling': a name for a thing, not an amount."""
+    return bool(LABEL_BEFORE_RE.search(before) or NO_LABEL_RE.search(before))
+
+
+def _word_number_in_name(text: str, start: int, end: int) -> bool:
+    """'BBC Two's', 'Three Gorges', 'Formula One': a number word that is part of a name.
+
+    A possessive, or a capitalised number word inside a sentence (not at its start).
+    """
+    if text[end:end + 2] in ("'s", "’s"):
+        return True
+    if not text[start].isupper():
+        return False
+    prev = text[max(0, start - 3):start].rstrip()
+    return bool(prev) and prev[-1] not in SENTENCE_OPENERS
+
+
+def _follows_a_name(text: str, start: int) -> bool:
+    """'iPhone 11', 'Stoxx 50', 'S&P 500', 'Big 12': a plain number right after a
+    capitalised word (not a qualifier, weekday or currency code) is part of a name."""
+    m = NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group("w")
+    if word.islower() or not re.fullmatch(r"\d+", NUMBER_RE.match(text, start).group(0)):
+        return False
+    low = word.lower()
+    # a possessive ("Italy's 60 million") or an adverb ("Roughly 40") is no name
+    return not (low in STOPWORDS or low in NOT_NAME_WORDS or low.endswith(("'s", "’s", "ly"))
+                or QUALIFIER_RE.search(word + " ") or DATE_BEFORE_RE.search(word + " ")
+                or PREFIX_RE.search(word + " ") or LABEL_BEFORE_RE.search(word + " "))
+
+
+def _word_scale(raw: str) -> float:
+    """The scale a number in words ends with: 'two million' -> 1e6; 'twelve' -> 1."""
+    m = WORD_SCALE_RE.search(raw)
+    return SCALES[m.group("s").lower()] if m else 1.0
+
+
+def _same_currency(left: str, right: str) -> bool:
+    """A sign and a word after the number that name one currency ('$5 US dollars')."""
+    return (left == right or (left.endswith("dollar") and right.endswith("dollar"))
+            or (left == "japanese yen" and right == "chinese yuan")
+            or right in CURRENCY_SUBUNIT)
+
+
+def _is_plural(word: str) -> bool:
+    low = re.sub(r"['’]s?$", "", word.lower())
+    return low in PLURAL_WITHOUT_S or (low.endswith("s") and not low.endswith("ss"))
+
+
+def _letter_scale_is_number(text: str, sm: re.Match[str], left_currency: str | None) -> bool:
+    """Whether a glued 'm'/'bn'/'k' is a scale: '£3m', '154m naira', '11m voters', '1m
+    barrels' are millions; '400m', '4.88m', 'the 60m hurdles', '2.5m high' are metres."""
+    if sm.group("sp"):
+        return False
+    if left_currency:
+        return True
+    right = _match_unit(text, sm.end())
+    if right is not None:
+        info = UNIT_INFO.get(right[0])
+        return right[2] == "currency" or info is None or info.kind not in (
+            "length", "area", "speed")
+    counted = _counted_noun(text, sm.end(), False)
+    if counted is None:
+        return False
+    word = NEXT_WORD_RE.match(text, sm.end()).group("w")
+    return _is_plural(word) and word.lower() not in METRE_EVENT_WORDS
+
+
+def _counted_noun(text: str, pos: int, approx: bool) -> tuple[str, int] | None:
+    """The counted thing after a number ('14 people', 'dozens of homes', '120 fighter jets'):
+    its singular name and where it ends."""
+    nw = NEXT_WORD_RE.match(text, pos)
+    if nw and approx and nw.group("w").lower() == "of":  # "dozens of homes"
+        nw = NEXT_WORD_RE.match(text, nw.end())
+    if nw is None:
+        return None
+    word = re.sub(r"['’]s?$", "", nw.group("w"))  # "champion's time": the noun only
+    low = word.lower()
+    if (low in STOPWORDS or low.endswith("ly") or word[0].isupper() or len(word) <= 2):
+        return None
+    unit = singular(word)
+    if unit == "time":
+        return "count", nw.end()
+    if not low.endswith("s"):
+        # "120 fighter jets", "six new pledges": a word before the counted noun
+        nw2 = NEXT_WORD_RE.match(text, nw.end())
+        w2 = nw2.group("w") if nw2 else ""
+        if (w2 and w2.lower().endswith("s") and w2.lower() not in STOPWORDS
+                and not w2[0].isupper() and len(w2) > 3
+                and text[nw.end():nw2.start("w")].strip(" -") == ""):
+            return f"{low} {singular(w2)}", nw2.end()
+    if low in NOT_COUNTED or (low.endswith("ed") and low != "hundred"):
+        return None  # "3 compared with", "two new" alone: no counted thing
+    return unit, nw.end()
+
+
+def _read_range(text: str, cursor: int, value: float, scale: float,
+                left_currency: str | None, before: str
+                ) -> tuple[float, float, int, float] | None:
+    """A second number that closes a range: 'eight to 10 feet', '4-5%', '10-15 minutes',
+    'between 4,000 and 5,000 people', '33-35 billion euros', 'between £2m and £3m'.
+
+    Returns ``(low, high, end, scale)``; a scale written only after the second number
+    applies to both ends ('4-5 million').
+    """
+    rm = RANGE_RE.match(text, cursor)
+    if rm is None:
+        return None
+    sep = rm.group("sep").strip().lower()
+    between = BETWEEN_RE.search(before) is not None
+    if (sep == "and" and not between) or (rm.group("cur") and (
+            left_currency is None or sep == "to" and not between)):
+        return None
+    if sep == "to" and CHANGE_BEFORE_RE.search(before):
+        return None  # "fell 2.86 to 41.32": the change, then the new level
+    nm = NUMBER_RE.match(text, rm.end())
+    if nm is None:
+        return None
+    if nm.group("words"):
+        parsed = parse_word_number(nm.group(0))
+        second = parsed[0] if parsed else None
+        second_scale = _word_scale(nm.group(0))
+    else:
+        second = parse_digits(nm.group(0))
+        second_scale = 1.0
+    if second is None:
+        return None
+    after = nm.end()
+    sm = SCALE_RE.match(text, after) if not nm.group("words") else None
+    if sm and (sm.group("s").lower() not in ("m", "b", "k") or (
+            not sm.group("sp") and (left_currency or scale == SCALES[sm.group("s").lower()]
+                                    or _letter_scale_is_number(text, sm, left_currency)))):
+        second_scale = SCALES[sm.group("s").lower()]
+        second *= second_scale
+        after = sm.end()
+    if scale == 1.0 and second_scale != 1.0:
+        value *= second_scale
+        scale = second_scale
+    if second <= value:
+        return None
+    if _match_unit(text, after) is not None or left_currency is not None or (
+            between and sep in ("and", "-", "–", "—")):
+        return value, second, after, scale
+    counted = _counted_noun(text, after, False)
+    if counted and (sep == "to" or _is_plural(NEXT_WORD_RE.match(text, after).group("w"))):
+        return value, second, after, scale
+    return None
+
+
+
 def _is_year(raw: str, value: float) -> bool:
     return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", raw.strip()))
 
@@ -361,14 +598,19 @@ def _is_year(raw: str, value: float) -> bool:
 def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``; spans are shifted by ``offset`` (the text's position)."""
     found: list[Quantity] = []
+    scales: list[float] = []
     consumed_until = 0
     for m in NUMBER_RE.finditer(text):
         if m.start() < consumed_until:
             continue
-        q = _read_quantity(text, m)
-        if q is None:
+        read = _read_quantity(text, m)
+        if read is None:
             continue
+        q, scale = read
+        if found and _borrows_unit(text, found[-1], q):
+            _take_unit(found[-1], q, scale if scales[-1] == 1.0 else 1.0)
         found.append(q)
+        scales.append(scale)
         consumed_until = q.end
     if offset:
         for q in found:
@@ -377,16 +619,39 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return found
 
 
-def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
+def _borrows_unit(text: str, first: Quantity, second: Quantity) -> bool:
+    """A bare number that the next quantity completes: "from 24.2 to 33-35 billion euros",
+    "fell 2.86 to 41.32 dollars"."""
+    if first.unit is not None or second.unit is None:
+        return False
+    sep = FROM_TO_RE.fullmatch(text, first.end, second.start)
+    return sep is not None and (sep.group(0).strip().lower() == "to" or FROM_BEFORE_RE.search(
+        text, max(0, first.start - 16), first.start) is not None)
+
+
+def _take_unit(first: Quantity, second: Quantity, scale: float) -> None:
+    first.value = float(f"{first.value * scale:.12g}")
+    first.unit = second.unit
+    first.normalized_value, first.normalized_unit = normalize(first.value, first.unit)
+
+
+def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None:
+    """Read the quantity around one number match; returns it and the scale applied."""
     raw = m.group(0)
     start, end = m.span()
     approx = False
     is_words = m.group("words") is not None
-    before = text[max(0, start - 14):start]
     if is_words:
         parsed = parse_word_number(raw)
+        article = ARTICLE_RE.match(raw)
+        if parsed is None and article:
+            # "a five-year-old", "a two-week trial": the article is not part of the number
+            start += article.end()
+            raw = raw[article.end():]
+            parsed = parse_word_number(raw)
         if parsed is None:
             return None
+        before = text[max(0, start - 14):start]
         value, approx = parsed
         low = raw.lower()
         unit_follows = _match_unit(text, end) is not None
@@ -398,7 +663,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 low.startswith(("a ", "an ")) and not SCALE_RE.match(text, end)
                 and parsed[0] in (0.5, 0.25)):
             return None
+        if _is_label(before) or _word_number_in_name(text, start, end):
+            return None
     else:
+        before = text[max(0, start - 14):start]
         # a number glued to letters on the left ("Tu-160", "MiG-31", "scp-173") is a name
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_#") and not (
                 PREFIX_RE.search(text[max(0, start - 8):start])
@@ -408,7 +676,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             return None
         if start > 1 and text[start - 1] in ".:/" and text[start - 2].isdigit():
             return None
-        if re.match(r"[:/]\d|-\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b", text[end:end + 3]):
+        # "3-1" (a score), "2004-05", "0800-123" are not amounts; "4-5%" is a range (below)
+        if re.match(r"[:/]\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b", text[end:end + 3]):
             return None
         # glued letters must be a unit or scale ("5km", "1.8M"), not a code ("24703L202")
         if end < len(text) and text[end].isalpha():
@@ -416,8 +685,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             if glued is None:
                 return None
         # a label, not an amount: "highway 35", "exit 436", "No. 1", list markers "2 )"
-        if LABEL_BEFORE_RE.search(before) or (re.match(r"\s*\)", text[end:end + 3])
-                                              and "(" not in before[-12:]):
+        if _is_label(before) or (re.match(r"\s*\)", text[end:end + 3])
+                                 and "(" not in before[-12:]):
             return None
         # a code: "24703 m212"
         if re.match(r"\s+[A-Za-z]+\d", text[end:end + 12]):
@@ -433,42 +702,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     unit: str | None = None
     unit_kind = ""
     high: float | None = None
-    scaled = False
-
-    # scale words after digits: "$24 billion", "1.8M dollars", "75 USD million"
-    sm = SCALE_RE.match(text, cursor)
-    if sm and not is_words:
-        word = sm.group("s").lower()
-        glued = sm.group("sp") == ""
-        ok = True
-        if word in ("m", "b", "k"):
-            left_cur = PREFIX_RE.search(before) is not None
-            right_cur = _match_unit(text, sm.end())
-            ok = glued and (left_cur or (right_cur is not None and right_cur[2] == "currency"))
-        if ok:
-            value *= SCALES[word]
-            cursor = sm.end()
-            scaled = True
-    elif sm is None and is_words and re.search(r"\b(?:thousand|million|billion|trillion)$",
-                                                raw, re.I):
-        scaled = True
-
-    # a range: "eight to 10 feet", "40 - 50 years old", "75 -300mm"
-    rm = RANGE_RE.match(text, cursor)
-    if rm and _match_unit(text, cursor) is None:
-        nm = NUMBER_RE.match(text, rm.end())
-        if nm:
-            second = (parse_word_number(nm.group(0)) or (None,))[0] if nm.group("words") \
-                else parse_digits(nm.group(0))
-            if second is not None and second > value:
-                after_second = nm.end()
-                sm2 = SCALE_RE.match(text, after_second)
-                if sm2 and scaled:
-                    second *= SCALES[sm2.group("s").lower()]
-                    after_second = sm2.end()
-                if _match_unit(text, after_second) is not None:
-                    high = second
-                    cursor = after_second
+    scale = 1.0
 
     # currency written before the number
     prefix_start = start
@@ -489,6 +723,23 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             value *= 1e6
             prefix_start = start - (len(before) - mc.start("c"))
 
+    # scale words after digits: "$24 billion", "1.8M dollars", "75 USD million"
+    sm = SCALE_RE.match(text, cursor)
+    if sm and not is_words:
+        word = sm.group("s").lower()
+        if word not in ("m", "b", "k") or _letter_scale_is_number(text, sm, left_currency):
+            scale = SCALES[word]
+            value *= scale
+            cursor = sm.end()
+    elif sm is None and is_words:
+        scale = _word_scale(raw)
+
+    # a range: "eight to 10 feet", "40 - 50 years old", "4-5%", "between £2m and £3m"
+    if _match_unit(text, cursor) is None:
+        rng = _read_range(text, cursor, value, scale, left_currency, before)
+        if rng:
+            value, high, cursor, scale = rng
+
     mc_after = MILLION_CODE_AFTER_RE.match(text, cursor)
     if mc_after and left_currency is None:
         unit, unit_kind = MILLION_CODES[mc_after.group("c").lower()], "currency"
@@ -498,10 +749,15 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         um = _match_unit(text, cursor)
         if um:
             name, uend, kind = um
-            if name == "pound-mass" and (left_currency or scaled or POUNDS_MONEY_CONTEXT.search(
-                    text[max(0, start - 60):uend + 20])):
+            if name == "pound-mass" and (left_currency or scale != 1.0
+                                         or POUNDS_MONEY_CONTEXT.search(
+                                             text[max(0, start - 60):uend + 20])):
                 name, kind = "pound sterling", "currency"
-            if kind != "currency" and left_currency:
+            if left_currency and (kind != "currency" or re.match(r"\s*\d", text[uend:uend + 3])
+                                  or (not pm.group("p")[-1].isalpha()
+                                      and not _same_currency(left_currency, name))):
+                # "$ 48 \"", "£3.3 trillion mark", "rmb 10 usd 20": the sign names the currency
+                # ("dollar 40 rmb": a word before is the previous amount's unit)
                 name, kind, uend = left_currency, "currency", cursor
             if kind == "currency" and left_currency and name == "dollar":
                 name = left_currency if left_currency.endswith("dollar") else name
@@ -509,13 +765,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             # "75 USD million"
             sm3 = SCALE_RE.match(text, cursor)
             if kind == "currency" and sm3 and sm3.group("s").lower() in (
-                    "thousand", "million", "billion", "trillion", "bn", "mn") and not scaled:
-                value *= SCALES[sm3.group("s").lower()]
+                    "thousand", "million", "billion", "trillion", "bn", "mn") and scale == 1.0:
+                scale = SCALES[sm3.group("s").lower()]
+                value *= scale
                 cursor = sm3.end()
         elif left_currency:
             unit, unit_kind = left_currency, "currency"
-        elif is_words and raw.lower() in ("dozens",):
-            unit = None
 
     # "3 dollars 50 cents", "15 dollars and 50"
     if unit_kind == "currency" and unit not in ("cent", "penny") and high is None:
@@ -547,40 +802,33 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             if rm3 and unit_kind == "unit":
                 unit = f"{unit} per {rm3.group('r').lower()}"
 
-    nw = None
     if unit is None:
-        if not is_words and _is_year(raw, value) and not scaled:
+        if not is_words and _is_year(raw, value) and scale == 1.0:
             return None
-        nw = NEXT_WORD_RE.match(text, cursor)
-        if nw and approx and nw.group("w").lower() == "of":  # "dozens of homes"
-            nw = NEXT_WORD_RE.match(text, nw.end())
-        word = nw.group("w") if nw else ""
-        if nw and text[cursor:nw.start("w")].strip(" -") in ("", "of") and \
-                word.lower() not in STOPWORDS and not word.lower().endswith("ly") and \
-                not word[0].isupper() and len(word) > 2:
-            unit = singular(nw.group("w"))
+        counted = _counted_noun(text, cursor, approx)
+        if counted:
+            unit, cursor = counted
             unit_kind = "count"
-            if unit == "time":
-                unit = "count"
-            elif not nw.group("w").lower().endswith("s"):
-                nw2 = NEXT_WORD_RE.match(text, nw.end())
-                w2 = nw2.group("w") if nw2 else ""
-                if (w2 and w2.lower().endswith("s") and w2.lower() not in STOPWORDS
-                        and not w2[0].isupper() and len(w2) > 3
-                        and text[nw.end():nw2.start("w")].strip(" -") == ""):
-                    unit = f"{nw.group('w').lower()} {singular(w2)}"
-                    nw = nw2
+    # "iPhone 11", "Stoxx 50 index", "Big 12": a number after a capitalised word names a thing
+    if not is_words and unit_kind not in ("unit", "currency") and _follows_a_name(text, start):
+        return None
+    if high is None and re.match(r"-\d", text[end:end + 2]):
+        return None
 
     qualifier = "~" if approx else "="
-    qual_start = prefix_start
-    window = text[max(0, prefix_start - 24):prefix_start]
+    sign_start = prefix_start
+    minus = MINUS_BEFORE_RE.search(text, max(0, prefix_start - 8), prefix_start)
+    if minus and not left_currency:
+        # "minus 12 degrees"; a range keeps its ends ordered ("minus 5 to 10" stays as read)
+        value = -value
+        sign_start = minus.start()
+    qual_start = sign_start
+    window = text[max(0, sign_start - 24):sign_start]
     qm = QUALIFIER_RE.search(window) if window.strip() else None
     if qm:
         qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
-        qual_start = prefix_start - (len(window) - qm.start())
+        qual_start = sign_start - (len(window) - qm.start())
 
-    if unit_kind == "count" and nw:
-        cursor = nw.end()
     span_end = cursor
     surface_start = qual_start
     surface = text[surface_start:span_end].strip()
@@ -589,7 +837,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     value = float(f"{value:.12g}")
     nv, nu = normalize(value, unit)
     if high is not None:
-        high = float(high)
+        high = float(f"{high:.12g}")
     return Quantity(surface=surface, value=float(value), high=high, unit=unit,
                     qualifier=qualifier, normalized_value=nv, normalized_unit=nu,
-                    start=surface_start, end=surface_start + len(surface))
+                    start=surface_start, end=surface_start + len(surface)), scale
