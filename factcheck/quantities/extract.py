@@ -105,6 +105,8 @@ QUALIFIER_RE = re.compile(
     + r")|(?:\b(?P<approx>" + _QUALIFIER_WORDS["approx"] + r")|(?P<tilde>~))|\b(?P<up>"
     + _QUALIFIER_WORDS["up"] + r")|\b(?P<down>" + _QUALIFIER_WORDS["down"] + r"))\s*$",
     re.IGNORECASE)
+CHANGE_BEFORE_ONLY_RE = re.compile(r"\b(?:(?P<up>" + _QUALIFIER_WORDS["up"] + r")|(?P<down>"
+                                   + _QUALIFIER_WORDS["down"] + r"))\s*$", re.I)
 CHANGE_BEFORE_RE = re.compile(r"\b(?:" + _QUALIFIER_WORDS["up"] + "|" + _QUALIFIER_WORDS["down"]
                               + r")\s*\S{0,4}$", re.I)
 QUALIFIER_SYMBOL = {"lt": "<", "gt": ">", "approx": "~", "tilde": "~", "up": "up",
@@ -161,6 +163,9 @@ RATE_RE = re.compile(r"\s*(?:-\s*a\s*-\s*|\s+(?:a|an|per|each)\s+|\s*/\s*)(?P<r>
                      r"(?!\s+(?:earlier|ago|before|later|after|from|back|on|previously))", re.I)
 RATE_OF_RE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?\s+(?:a|per)\s+(?P<r>year|day|week|month|"
                         r"hour)(?![A-Za-z])(?!\s+(?:earlier|ago|before|later))", re.I)
+PER_NOUN_RE = re.compile(r"\s+per\s+(?P<r>[a-z]{3,})(?![A-Za-z])", re.I)
+COUNT_RATE_RE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<r>year|month|week|day|hour)(?![A-Za-z])"
+                           r"(?!\s+(?:earlier|ago|before|later|after))", re.I)
 RATE_CANON = {"hr": "hour", "h": "hour", "annum": "year", "s": "second", "capita": "person",
               "liter": "litre", "tonne": "metric ton", "kg": "kilogram", "pound": "pound-mass"}
 NEXT_WORD_RE = re.compile(r"\s*(?:-\s*)?(?P<w>[a-z][a-z'’]*(?:-[a-z]+)*)", re.I)
@@ -391,6 +396,8 @@ RANGE_RE = re.compile(r"(?P<sep>\s*[-–—]\s*|\s*\b(?:to|and)\b\s*)(?P<cur>[$�
 METRE_EVENT_WORDS = _wordset(
     "hurdles titles races runners heats finals records medals champions events relays swims "
     "sprints runs splits laps metres meters rounds starts wins victories medallists")
+# stop words that may stand between a number and its noun ("three other members")
+MODIFIER_STOPWORDS = frozenset(["other", "more", "most", "own"])
 PLURAL_WITHOUT_S = frozenset(["people", "men", "women", "children", "staff", "police"])
 # words that follow a number but name no counted thing ("3 compared with", "two new")
 NOT_COUNTED = _wordset(
@@ -510,31 +517,43 @@ def _letter_scale_is_number(text: str, sm: re.Match[str], left_currency: str | N
 
 
 def _counted_noun(text: str, pos: int, approx: bool) -> tuple[str, int] | None:
-    """The counted thing after a number ('14 people', 'dozens of homes', '120 fighter jets'):
-    its singular name and where it ends."""
+    """The counted thing after a number ('14 people', 'dozens of homes', '120 fighter jets',
+    'four US radio stations'): its singular name and where it ends.
+
+    A plural noun may follow up to two modifiers (capitalised ones too); the name keeps the
+    last modifier ('radio station'). Otherwise the single word after the number.
+    """
     nw = NEXT_WORD_RE.match(text, pos)
     if nw and approx and nw.group("w").lower() == "of":  # "dozens of homes"
         nw = NEXT_WORD_RE.match(text, nw.end())
     if nw is None:
         return None
-    word = re.sub(r"['’]s?$", "", nw.group("w"))  # "champion's time": the noun only
+    words = [nw]
+    while len(words) < 3:
+        nxt = NEXT_WORD_RE.match(text, words[-1].end())
+        if nxt is None or text[words[-1].end():nxt.start("w")].strip(" -"):
+            break
+        words.append(nxt)
+    for i, w in enumerate(words):
+        word = _noun_of(w.group("w"))
+        low = word.lower()
+        if i and _is_plural(word) and len(word) > 3 and not word[0].isupper() and (
+                low not in STOPWORDS and low not in NOT_COUNTED):
+            return f"{_noun_of(words[i - 1].group('w')).lower()} {singular(word)}", w.end()
+        if (low in STOPWORDS and low not in MODIFIER_STOPWORDS or low.endswith("ly")
+                or not i and _is_plural(word)):
+            break  # "14 people said": the first word is the noun
+    word = _noun_of(nw.group("w"))
     low = word.lower()
-    if (low in STOPWORDS or low.endswith("ly") or word[0].isupper() or len(word) <= 2):
-        return None
-    unit = singular(word)
-    if unit == "time":
-        return "count", nw.end()
-    if not low.endswith("s"):
-        # "120 fighter jets", "six new pledges": a word before the counted noun
-        nw2 = NEXT_WORD_RE.match(text, nw.end())
-        w2 = nw2.group("w") if nw2 else ""
-        if (w2 and w2.lower().endswith("s") and w2.lower() not in STOPWORDS
-                and not w2[0].isupper() and len(w2) > 3
-                and text[nw.end():nw2.start("w")].strip(" -") == ""):
-            return f"{low} {singular(w2)}", nw2.end()
-    if low in NOT_COUNTED or (low.endswith("ed") and low != "hundred"):
+    if (low in STOPWORDS or low.endswith("ly") or word[0].isupper() or len(word) <= 2
+            or low in NOT_COUNTED or (low.endswith("ed") and low != "hundred")):
         return None  # "3 compared with", "two new" alone: no counted thing
-    return unit, nw.end()
+    unit = singular(word)
+    return ("count" if unit == "time" else unit), nw.end()
+
+
+def _noun_of(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)  # "champion's time": the noun only
 
 
 def _read_range(text: str, cursor: int, value: float, scale: float,
@@ -588,6 +607,63 @@ def _read_range(text: str, cursor: int, value: float, scale: float,
     if counted and (sep == "to" or _is_plural(NEXT_WORD_RE.match(text, after).group("w"))):
         return value, second, after, scale
     return None
+
+
+
+# a change and its direction (news convention: the change wins over a hedge, "surged more
+# than 8%" is up; a figure after "to" or "from" is a level)
+_CHANGE_UP_NOUNS = r"rises?|increases?|jumps?|hikes?|gains?|growth|surges?|boosts?|climbs?"
+_CHANGE_DOWN_NOUNS = (r"falls?|drops?|declines?|cuts?|reductions?|decreases?|slumps?|dips?|"
+                      r"slides?")
+CHANGE_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?:(?P<up>{_CHANGE_UP_NOUNS})|(?P<down>{_CHANGE_DOWN_NOUNS}))\s+of\s+(?:between\s+)?$",
+    re.I)
+CHANGE_NOUN_AFTER_RE = re.compile(
+    rf"\s*(?:-\s*)?(?:(?P<up>{_CHANGE_UP_NOUNS})|(?P<down>{_CHANGE_DOWN_NOUNS}))\b", re.I)
+# "cut production in North America by 3%", "increase the price of its steel by 10%"
+CHANGE_BY_RE = re.compile(
+    r"\b(?:(?P<up>increas\w*|rais\w*|boost\w*|lift\w*|ris\w*|rose|grow\w*|grew|expand\w*)|"
+    r"(?P<down>reduc\w*|cut\w*|lower\w*|decreas\w*|slash\w*|trim\w*|shrink\w*|shrank|drop\w*|"
+    r"fall\w*|fell))\b[^.,;:()\d]{0,60}?\bby\s+$", re.I)
+OR_MORE_RE = re.compile(r"\s+(?:or|and)\s+(?:(?P<gt>more|over|above)|(?P<lt>less|fewer|under|"
+                        r"below))\b", re.I)
+
+
+def _change_before(text: str, pos: int) -> str | None:
+    """'up' or 'down' when the words just before ``pos`` name a change ('rose', 'cut by',
+    'growth of', 'reduced output by')."""
+    window = text[max(0, pos - 80):pos]
+    for pattern in (CHANGE_BEFORE_ONLY_RE, CHANGE_NOUN_BEFORE_RE, CHANGE_BY_RE):
+        m = pattern.search(window)
+        if m:
+            return "up" if m.group("up") else "down"
+    return None
+
+
+def _read_qualifier(text: str, start: int, end: int, unit_kind: str, default: str
+                    ) -> tuple[str, int, int]:
+    """The qualifier of the quantity at ``start:end``, where its surface starts and ends.
+
+    A hedge or change just before ('about', 'more than', 'rose'), a change named around it
+    ('growth of 5%', 'a 35% hike', 'cut ... by 3%') or after it ('five players or more').
+    """
+    qualifier, qual_start = default, start
+    window = text[max(0, start - 24):start]
+    qm = QUALIFIER_RE.search(window) if window.strip() else None
+    if qm:
+        qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
+        qual_start = start - (len(window) - qm.start())
+    if qualifier not in ("up", "down"):
+        change = _change_before(text, qual_start)
+        if change is None and unit_kind in ("unit", "currency"):
+            after = CHANGE_NOUN_AFTER_RE.match(text, end)
+            change = ("up" if after.group("up") else "down") if after else None
+        if change:
+            return change, qual_start, end
+    om = OR_MORE_RE.match(text, end)
+    if om and qualifier in ("=", "~"):
+        return (">" if om.group("gt") else "<"), qual_start, om.end()
+    return qualifier, qual_start, end
 
 
 
@@ -799,8 +875,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             cursor = rm2.end()
         else:
             rm3 = RATE_OF_RE.match(text, cursor)
+            pn = PER_NOUN_RE.match(text, cursor)
             if rm3 and unit_kind == "unit":
                 unit = f"{unit} per {rm3.group('r').lower()}"
+            elif pn and pn.group("r").lower() not in STOPWORDS:
+                unit = f"{unit} per {singular(pn.group('r'))}"  # "£140 per household"
+                cursor = pn.end()
 
     if unit is None:
         if not is_words and _is_year(raw, value) and scale == 1.0:
@@ -809,25 +889,24 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         if counted:
             unit, cursor = counted
             unit_kind = "count"
+            rc = COUNT_RATE_RE.match(text, cursor)
+            if rc:  # "1.7 trillion cigarettes a year"
+                unit = f"{unit} per {rc.group('r').lower()}"
+                cursor = rc.end()
     # "iPhone 11", "Stoxx 50 index", "Big 12": a number after a capitalised word names a thing
     if not is_words and unit_kind not in ("unit", "currency") and _follows_a_name(text, start):
         return None
     if high is None and re.match(r"-\d", text[end:end + 2]):
         return None
 
-    qualifier = "~" if approx else "="
     sign_start = prefix_start
     minus = MINUS_BEFORE_RE.search(text, max(0, prefix_start - 8), prefix_start)
     if minus and not left_currency:
         # "minus 12 degrees"; a range keeps its ends ordered ("minus 5 to 10" stays as read)
         value = -value
         sign_start = minus.start()
-    qual_start = sign_start
-    window = text[max(0, sign_start - 24):sign_start]
-    qm = QUALIFIER_RE.search(window) if window.strip() else None
-    if qm:
-        qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
-        qual_start = sign_start - (len(window) - qm.start())
+    qualifier, qual_start, cursor = _read_qualifier(text, sign_start, cursor, unit_kind,
+                                                    "~" if approx else "=")
 
     span_end = cursor
     surface_start = qual_start

@@ -314,6 +314,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "chf": "swiss franc", "sen": "sen", "btc": "bitcoin",
     "s$": "singapore dollar", "sgd": "singapore dollar", "nz$": "new zealand dollar",
     "r$": "brazilian real", "₦": "naira", "&#163;": "pound sterling",
+    # the pound sign as mis-decoded UTF-8 (Latin-1 reading), common in scraped news
+    "â£": "pound sterling",
 }
 # "MUSD" style: million of a currency code
 MILLION_CODES: dict[str, str] = {"musd": "dollar", "meur": "euro", "mgbp": "pound sterling",
