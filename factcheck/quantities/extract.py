@@ -56,18 +56,20 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
           "tn": 1e12}
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
                   "thirds": 1 / 3}
+PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 _WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-         r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|"
-         r"half|quarters?)")
+         r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillion|"
+         r"dozens?|half|quarters?|thirds?|twice)")
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,2}, 000(?!\d)|\d+)"
            r"(?:\.\d+)?(?:\s+\d/\d{1,2}(?!\d)|/\d{1,2}(?![\d/]))?|\.\d+")
 NUMBER_RE = re.compile(
     r"(?=[-−.\d½¼¾⅓⅔zotfsenhmbdqaZOTFSENHMBDQA])"
     rf"(?:(?P<digits>(?:(?<=[\s(\[{{<$£€¥₹₿])[-−]|(?<=^)[-−])?(?:{_DIGITS})|[½¼¾⅓⅔])"
-    rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*\b))",
+    rf"|(?P<words>\b(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_WORD})*"
+    r"(?:[\s-]+and[\s-]+a[\s-]+half)?\b))",
     re.IGNORECASE,
 )
 
@@ -81,12 +83,33 @@ LABEL_BEFORE_RE = re.compile(r"\b(?:highway|exit|route|interstate|no\.|number|pa
                              r"season|volume|vol\.|p\.|pp\.|grade|level|phase|stage|tier|"
                              r"version|model|line|bus|row|seat|box|unit|apartment|apt\.|"
                              r"suite|floor|track|lane|ward|district|precinct|#)\s*$", re.I)
-ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some)\s+$", re.I)
+# "the one", "a Tory one": a pronoun
+ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some)\s+$|"
+                                 r"\ban?\s+[a-z]+\s+$", re.I)
+FRACTION_OF_RE = re.compile(r"\s+of\b", re.I)
+ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|back|front)"
+                               r"\s+$", re.I)
+VAGUE_PLURAL_RE = re.compile(r"\b(?:hundreds|thousands|millions|billions|dozens)\b", re.I)
+# "one in five", "1 in 50": a proportion
+ONE_IN_RE = re.compile(r"\s+in\s+(?:every\s+)?", re.I)
+AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+# "Kenteris, 31, and Thanou, 30,": an age after a name, between commas
+NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
+AGE_AFTER_RE = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
+LAST_BEFORE_RE = re.compile(r"\b(?:last|final)\s+$", re.I)
+ADDRESS_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Avenue|Lane|Square|"
+                              r"Place|Drive|Way|Terrace|Close)\b")
+# "won in 7:39.89": minutes, seconds and hundredths of a race time
+RACE_TIME_RE = re.compile(r"(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,2})(?![\d:])")
+# "36 of his 50 matches", "Three of the five nominees": the noun the number counts
+OF_DETERMINER_RE = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|your|these|those|my)\s+"
+                              r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?",
+                              re.I)
 
 _QUALIFIER_WORDS = {
     "lt": r"up\s+to|under|less\s+than|fewer\s+than|below|at\s+most|no\s+more\s+than|lower"
           r"\s+than|as\s+(?:much|many|little|few)\s+as|not\s+more\s+than|maximum\s+of|max\.?",
-    "gt": r"over|more\s+than|at\s+least|above|exceeding|exceeds|exceeded|in\s+excess\s+of|"
+    "gt": r"over|more\s+than|at\s+least|above|exceeding|exceeds|exceeded|in\s+excess\s+of|several|"
           r"upwards\s+of|greater\s+than|higher\s+than|no\s+less\s+than|minimum\s+of|well\s+over",
     "approx": r"about|around|nearly|almost|approximately|roughly|some|circa|an\s+estimated|"
               r"estimated\s+at|estimated|close\s+to|approx\.?|an\s+approximate|just\s+under|"
@@ -186,6 +209,9 @@ def parse_word_number(words: str) -> tuple[float, bool] | None:
     Returns ``(value, approximate)``; approximate is true for "dozens".
     """
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    extra = 0.0
+    if len(tokens) > 2 and tokens[-2:] == ["a", "half"]:  # "three-and-a-half"
+        tokens, extra = tokens[:-2], 0.5
     if tokens and tokens[0] in ("a", "an"):
         tokens = tokens[1:]
         if not tokens or tokens[0] in SMALL:
@@ -209,6 +235,13 @@ def parse_word_number(words: str) -> tuple[float, bool] | None:
             current = (current or 1) * 12
             approx = approx or tok == "dozens"
             seen = True
+        elif tok in PLURAL_SCALES:  # "thousands of": at least a thousand
+            current = (current or 1) * PLURAL_SCALES[tok]
+            approx = True
+            seen = True
+        elif tok in ("twice", "thrice"):
+            current += 2 if tok == "twice" else 3
+            seen = True
         elif tok in FRACTION_WORDS:
             # "three quarters", "one third": a count of parts, not an added part
             if tok in ("quarters", "thirds") and current or current == 1:
@@ -220,7 +253,7 @@ def parse_word_number(words: str) -> tuple[float, bool] | None:
             return None
     if not seen:
         return None
-    return total + current, approx
+    return total + current + extra, approx
 
 
 def parse_digits(text: str) -> float | None:
@@ -383,7 +416,9 @@ def _wordset(words: str) -> frozenset[str]:
 ARTICLE_RE = re.compile(r"an?\s+", re.I)
 MINUS_BEFORE_RE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+\S{0,4}$", re.I)  # "between 4", "between £2m"
+CONVERSION_GAP_RE = re.compile(r"\s*[(\[;]\s*(?:or\s+)?|\s+or\s+")
 FROM_TO_RE = re.compile(r"\s+(?:to|and)\s+", re.I)
+FROM_ONLY_BEFORE_RE = re.compile(r"\bfrom\s+\S{0,4}$", re.I)
 FROM_BEFORE_RE = re.compile(r"\b(?:from|between)\s+$", re.I)
 # "No 10", "No. 1" (capitalised: "no 5 people" is rare, "No 10" a label)
 NO_LABEL_RE = re.compile(r"\bNo\.?\s*$")
@@ -528,6 +563,8 @@ def _counted_noun(text: str, pos: int, approx: bool) -> tuple[str, int] | None:
         nw = NEXT_WORD_RE.match(text, nw.end())
     if nw is None:
         return None
+    if singular(nw.group("w")) == "time":  # "four times", "one-time gains": a repetition
+        return "count", nw.end()
     words = [nw]
     while len(words) < 3:
         nxt = NEXT_WORD_RE.match(text, words[-1].end())
@@ -548,12 +585,42 @@ def _counted_noun(text: str, pos: int, approx: bool) -> tuple[str, int] | None:
     if (low in STOPWORDS or low.endswith("ly") or word[0].isupper() or len(word) <= 2
             or low in NOT_COUNTED or (low.endswith("ed") and low != "hundred")):
         return None  # "3 compared with", "two new" alone: no counted thing
-    unit = singular(word)
-    return ("count" if unit == "time" else unit), nw.end()
+    return singular(word), nw.end()
 
 
 def _noun_of(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)  # "champion's time": the noun only
+
+
+def _range_separator(rm: re.Match[str], before: str) -> str | None:
+    """The word joining a range's ends, or None where the two numbers are no range:
+    'and' needs 'between'; 'to' after 'from' or a change ('fell 2.86 to 41.32') joins a
+    change or an old level to a new one."""
+    sep = rm.group("sep").strip().lower()
+    between = BETWEEN_RE.search(before) is not None
+    if sep == "and" and not between:
+        return None
+    if sep == "to" and not between and (CHANGE_BEFORE_RE.search(before)
+                                        or FROM_ONLY_BEFORE_RE.search(before)):
+        return None
+    return sep
+
+
+def _read_unit_range(text: str, cursor: int, value: float, unit: str, before: str
+                     ) -> tuple[float, int] | None:
+    """'between 1% and 3%', '2% to 3%': a second number with the same unit; its value and
+    where its unit ends."""
+    rm = RANGE_RE.match(text, cursor)
+    if rm is None or rm.group("cur") or _range_separator(rm, before) is None:
+        return None
+    nm = NUMBER_RE.match(text, rm.end())
+    if nm is None or nm.group("words"):
+        return None
+    second = parse_digits(nm.group(0))
+    um = _match_unit(text, nm.end())
+    if second is None or second <= value or um is None or um[0] != unit:
+        return None
+    return second, um[1]
 
 
 def _read_range(text: str, cursor: int, value: float, scale: float,
@@ -568,13 +635,10 @@ def _read_range(text: str, cursor: int, value: float, scale: float,
     rm = RANGE_RE.match(text, cursor)
     if rm is None:
         return None
-    sep = rm.group("sep").strip().lower()
-    between = BETWEEN_RE.search(before) is not None
-    if (sep == "and" and not between) or (rm.group("cur") and (
-            left_currency is None or sep == "to" and not between)):
+    sep = _range_separator(rm, before)
+    if sep is None or (rm.group("cur") and left_currency is None):
         return None
-    if sep == "to" and CHANGE_BEFORE_RE.search(before):
-        return None  # "fell 2.86 to 41.32": the change, then the new level
+    between = sep == "and" or BETWEEN_RE.search(before) is not None
     nm = NUMBER_RE.match(text, rm.end())
     if nm is None:
         return None
@@ -625,8 +689,22 @@ CHANGE_BY_RE = re.compile(
     r"\b(?:(?P<up>increas\w*|rais\w*|boost\w*|lift\w*|ris\w*|rose|grow\w*|grew|expand\w*)|"
     r"(?P<down>reduc\w*|cut\w*|lower\w*|decreas\w*|slash\w*|trim\w*|shrink\w*|shrank|drop\w*|"
     r"fall\w*|fell))\b[^.,;:()\d]{0,60}?\bby\s+$", re.I)
+PARTICLE_VERB_RE = re.compile(
+    r"\b(?:make|makes|made|making|take|takes|took|taken|set|sets|pick|picks|picked|end|ends|"
+    r"ended|sum|sums|summed|sign|signs|signed|line|lined|open|opened|give|gives|gave|given|put|"
+    r"puts|turn|turns|turned|free|freed|team|teamed|split|snap|snapped|buy|buys|bought|use|"
+    r"used|draw|drew|drawn|shore|shored|rack|racks|racked|run|runs|ran|bring|brings|brought|"
+    r"break|broke|play|played|clock|clocked|chalk|chalked|step|stepped|back|backed|climb|"
+    r"climbed|scale|scaled|tone|toned|wind|wound|water|watered|slow|slowed|note|noted|"
+    r"write|wrote|written|mark|marked|round|rounded)\s+$", re.I)
 OR_MORE_RE = re.compile(r"\s+(?:or|and)\s+(?:(?P<gt>more|over|above)|(?P<lt>less|fewer|under|"
                         r"below))\b", re.I)
+
+
+def _is_particle(text: str, pos: int, qm: re.Match[str]) -> bool:
+    """'racked up $247m', 'makes up two-thirds': 'up'/'down' completing a verb, no change."""
+    return (qm.lastgroup in ("up", "down") and qm.group(0).split()[0].lower() in ("up", "down")
+            and PARTICLE_VERB_RE.search(text, max(0, pos - 20), pos) is not None)
 
 
 def _change_before(text: str, pos: int) -> str | None:
@@ -635,7 +713,8 @@ def _change_before(text: str, pos: int) -> str | None:
     window = text[max(0, pos - 80):pos]
     for pattern in (CHANGE_BEFORE_ONLY_RE, CHANGE_NOUN_BEFORE_RE, CHANGE_BY_RE):
         m = pattern.search(window)
-        if m:
+        if m and not (pattern is CHANGE_BEFORE_ONLY_RE
+                      and _is_particle(text, pos - (len(window) - m.start()), m)):
             return "up" if m.group("up") else "down"
     return None
 
@@ -650,7 +729,7 @@ def _read_qualifier(text: str, start: int, end: int, unit_kind: str, default: st
     qualifier, qual_start = default, start
     window = text[max(0, start - 24):start]
     qm = QUALIFIER_RE.search(window) if window.strip() else None
-    if qm:
+    if qm and not _is_particle(text, start - (len(window) - qm.start()), qm):
         qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
         qual_start = start - (len(window) - qm.start())
     if qualifier not in ("up", "down"):
@@ -685,6 +764,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         q, scale = read
         if found and _borrows_unit(text, found[-1], q):
             _take_unit(found[-1], q, scale if scales[-1] == 1.0 else 1.0)
+        if found and _converts(text, found[-1], q):
+            q.qualifier = found[-1].qualifier  # "up to $443m (£230.8m)": both "<"
         found.append(q)
         scales.append(scale)
         consumed_until = q.end
@@ -703,6 +784,17 @@ def _borrows_unit(text: str, first: Quantity, second: Quantity) -> bool:
     sep = FROM_TO_RE.fullmatch(text, first.end, second.start)
     return sep is not None and (sep.group(0).strip().lower() == "to" or FROM_BEFORE_RE.search(
         text, max(0, first.start - 16), first.start) is not None)
+
+
+def _converts(text: str, first: Quantity, second: Quantity) -> bool:
+    """A conversion of the previous amount: '$1.9bn (£1bn; 1.5bn euros)'."""
+    return (second.qualifier == "=" and first.qualifier != "=" and _is_money(first)
+            and _is_money(second) and CONVERSION_GAP_RE.fullmatch(text, first.end, second.start)
+            is not None)
+
+
+def _is_money(q: Quantity) -> bool:
+    return q.unit is not None and q.unit.partition(" per ")[0] in CURRENCIES
 
 
 def _take_unit(first: Quantity, second: Quantity, scale: float) -> None:
@@ -735,10 +827,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
                 ONE_EXCLUDED_AFTER.match(text, end) or ONE_EXCLUDED_BEFORE.search(before)
                 or text[end:end + 1] == "."):
             return None
-        if not unit_follows and low in ("half", "quarter", "quarters", "a half", "a quarter") or (
-                low.startswith(("a ", "an ")) and not SCALE_RE.match(text, end)
-                and parsed[0] in (0.5, 0.25)):
-            return None
+        # a bare fraction is a share only of something: "half of all phones", "a quarter of
+        # adults", "two-thirds of output"; not "the second half", "a third term"
+        if 0 < value < 1 and not unit_follows and re.split(r"[\s-]+", low)[0] not in SMALL and not (
+                FRACTION_OF_RE.match(text, end) and not ORDINAL_BEFORE_RE.search(before)):
+            return None  # ("one-third interest", "three quarters": a numerator, a share)
         if _is_label(before) or _word_number_in_name(text, start, end):
             return None
     else:
@@ -752,6 +845,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             return None
         if start > 1 and text[start - 1] in ".:/" and text[start - 2].isdigit():
             return None
+        race = RACE_TIME_RE.match(text, start)
+        if race:
+            return _race_time(text, race), 1.0
         # "3-1" (a score), "2004-05", "0800-123" are not amounts; "4-5%" is a range (below)
         if re.match(r"[:/]\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b", text[end:end + 3]):
             return None
@@ -798,6 +894,13 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             left_currency = MILLION_CODES[mc.group("c").lower()]
             value *= 1e6
             prefix_start = start - (len(before) - mc.start("c"))
+
+    if value == 1 and left_currency is None:
+        share = _one_in(text, end)
+        if share:  # "one in five": a proportion, no unit
+            value, cursor = share
+            return _finish(text, prefix_start, cursor, value, None, None, "",
+                           "~" if approx else "="), 1.0
 
     # scale words after digits: "$24 billion", "1.8M dollars", "75 USD million"
     sm = SCALE_RE.match(text, cursor)
@@ -847,6 +950,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
                 cursor = sm3.end()
         elif left_currency:
             unit, unit_kind = left_currency, "currency"
+    if unit is not None and high is None and unit_kind in ("unit", "currency"):
+        both = _read_unit_range(text, cursor, value, unit, before)
+        if both:
+            high, cursor = both
 
     # "3 dollars 50 cents", "15 dollars and 50"
     if unit_kind == "currency" and unit not in ("cent", "penny") and high is None:
@@ -893,6 +1000,15 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             if rc:  # "1.7 trillion cigarettes a year"
                 unit = f"{unit} per {rc.group('r').lower()}"
                 cursor = rc.end()
+        elif raw.lower() in ("twice", "thrice"):
+            unit, unit_kind = "count", "count"
+        elif _is_age(text, start, cursor, raw, before):
+            unit, unit_kind = "year of age", "unit"
+        elif (LAST_BEFORE_RE.search(before) or ADDRESS_AFTER_RE.match(text, cursor)
+              or (is_words and re.match(r"-[A-Za-z]", text[cursor:cursor + 2]))):
+            return None  # "the last eight", "10 Downing Street", "a one-off"
+        elif value >= 2 and float(value).is_integer():
+            unit = _elided_noun(text, cursor)  # "won 36 of his 50 matches"
     # "iPhone 11", "Stoxx 50 index", "Big 12": a number after a capitalised word names a thing
     if not is_words and unit_kind not in ("unit", "currency") and _follows_a_name(text, start):
         return None
@@ -905,18 +1021,57 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         # "minus 12 degrees"; a range keeps its ends ordered ("minus 5 to 10" stays as read)
         value = -value
         sign_start = minus.start()
-    qualifier, qual_start, cursor = _read_qualifier(text, sign_start, cursor, unit_kind,
-                                                    "~" if approx else "=")
+    default = ">" if VAGUE_PLURAL_RE.search(raw) else ("~" if approx else "=")
+    return _finish(text, sign_start, cursor, value, high, unit, unit_kind, default), scale
 
-    span_end = cursor
-    surface_start = qual_start
-    surface = text[surface_start:span_end].strip()
-    lead = len(text[surface_start:span_end]) - len(text[surface_start:span_end].lstrip())
-    surface_start += lead
+
+def _finish(text: str, start: int, end: int, value: float, high: float | None,
+            unit: str | None, unit_kind: str, default: str) -> Quantity:
+    """The quantity at ``start:end`` (from its sign or currency on): its qualifier, exact
+    surface and normalized value."""
+    qualifier, qual_start, end = _read_qualifier(text, start, end, unit_kind, default)
+    surface = text[qual_start:end].strip()
+    surface_start = qual_start + len(text[qual_start:end]) - len(text[qual_start:end].lstrip())
     value = float(f"{value:.12g}")
     nv, nu = normalize(value, unit)
     if high is not None:
         high = float(f"{high:.12g}")
-    return Quantity(surface=surface, value=float(value), high=high, unit=unit,
-                    qualifier=qualifier, normalized_value=nv, normalized_unit=nu,
-                    start=surface_start, end=surface_start + len(surface)), scale
+    return Quantity(surface=surface, value=value, high=high, unit=unit, qualifier=qualifier,
+                    normalized_value=nv, normalized_unit=nu, start=surface_start,
+                    end=surface_start + len(surface))
+
+
+def _race_time(text: str, m: re.Match[str]) -> Quantity:
+    seconds = int(m.group("m")) * 60 + float(m.group("s"))
+    return _finish(text, m.start(), m.end(), seconds, None, "second", "unit", "=")
+
+
+def _one_in(text: str, end: int) -> tuple[float, int] | None:
+    """'one in five', '1 in 50', 'one in every four': the share and where it ends."""
+    m = ONE_IN_RE.match(text, end)
+    nm = NUMBER_RE.match(text, m.end()) if m else None
+    if nm is None:
+        return None
+    parsed = parse_word_number(nm.group(0)) if nm.group("words") else (
+        parse_digits(nm.group(0)), False)
+    if not parsed or not parsed[0] or parsed[0] <= 1:
+        return None
+    return 1 / parsed[0], nm.end()
+
+
+def _is_age(text: str, start: int, end: int, raw: str, before: str) -> bool:
+    """'aged 91', 'Kenteris, 31, and Thanou, 30,': a person's age."""
+    if not re.fullmatch(r"\d{1,3}", raw) or int(raw) > 120:
+        return False
+    return bool(AGED_BEFORE_RE.search(before) or (
+        NAME_COMMA_BEFORE_RE.search(before) and AGE_AFTER_RE.match(text, end)))
+
+
+def _elided_noun(text: str, end: int) -> str | None:
+    """The counted noun a bare number refers to: '36 of his 50 matches' counts matches."""
+    m = OF_DETERMINER_RE.match(text, end)
+    if m is None:
+        return None
+    counted = _counted_noun(text, m.end(), False)
+    word = NEXT_WORD_RE.match(text, m.end())
+    return counted[0] if counted and word and _is_plural(word.group("w")) else None
