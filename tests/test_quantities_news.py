@@ -32,8 +32,10 @@ TRAPS: dict[str, list[tuple[str, Expected]]] = {
         ("The firm has 14m customers in Germany.", [(14e6, None, "customer", "=")]),
         ("It sold 2bn shares last year.", [(2e9, None, "share", "=")]),
         ("She cleared 4.88m at the indoor meeting.", [(4.88, None, "metre", "=")]),
-        ("He won the 400m title again.", [(400, None, "metre", "=")]),
-        ("She came fourth in the 60m hurdles.", [(60, None, "metre", "=")]),
+        ("The new bridge is 400m long.", [(400, None, "metre", "=")]),
+        # an athletics event's name is no quantity at all (neither metres nor millions)
+        ("He won the 400m title again.", []),
+        ("She came fourth in the 60m hurdles.", []),
     ],
     "currency prefixes": [
         ("The deal was worth S$1.5 million.", [(1.5e6, None, "singapore dollar", "=")]),

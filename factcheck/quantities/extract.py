@@ -75,28 +75,43 @@ NUMBER_RE = re.compile(
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 DATE_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
-DATE_AFTER_RE = re.compile(rf"\s*(?:{_MONTH})\b", re.IGNORECASE)
-ONE_EXCLUDED_AFTER = re.compile(r"(?:\s+(?:of|another|or|by|and\s+only)\b|['’]s\b)", re.I)
+DATE_AFTER_RE = re.compile(rf"(?:\s*(?:-|–|or|and|to)\s*\d{{1,2}})?\s*(?:{_MONTH})\b",
+                           re.IGNORECASE)
+# "one of", "One can understand": a pronoun
+ONE_EXCLUDED_AFTER = re.compile(r"(?:\s+(?:of|another|or|by|and\s+only|can|could|would|should|"
+                                r"must|might|may|will|does|did)\b|['’]s\b)", re.I)
 LABEL_BEFORE_RE = re.compile(r"\b(?:highway|exit|route|interstate|no\.|number|page|chapter|"
                              r"section|article|room|flight|gate|platform|channel|question|"
                              r"step|item|resolution|paragraph|clause|amendment|episode|"
                              r"season|volume|vol\.|p\.|pp\.|grade|level|phase|stage|tier|"
                              r"version|model|line|bus|row|seat|box|unit|apartment|apt\.|"
-                             r"suite|floor|track|lane|ward|district|precinct|#)\s*$", re.I)
+                             r"suite|floor|track|lane|ward|district|precinct|top|#)\s*$",
+                             re.I)
 # "the one", "a Tory one": a pronoun
-ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some)\s+$|"
-                                 r"\ban?\s+[a-z]+\s+$", re.I)
+ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)"
+                                 r"\s+$|\bno-$|\ban?\s+[a-z]+\s+$", re.I)
 FRACTION_OF_RE = re.compile(r"\s+of\b", re.I)
 ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|back|front)"
                                r"\s+$", re.I)
 VAGUE_PLURAL_RE = re.compile(r"\b(?:hundreds|thousands|millions|billions|dozens)\b", re.I)
 # "one in five", "1 in 50": a proportion
 ONE_IN_RE = re.compile(r"\s+in\s+(?:every\s+)?", re.I)
-AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of)\s+$", re.I)
 # "Kenteris, 31, and Thanou, 30,": an age after a name, between commas
 NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
 AGE_AFTER_RE = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 LAST_BEFORE_RE = re.compile(r"\b(?:last|final)\s+$", re.I)
+RACE_DISTANCES = frozenset([50, 55, 60, 100, 110, 200, 300, 400, 500, 800, 1000, 1500, 1600,
+                            2000, 3000, 5000, 10000])
+RACE_BEFORE_RE = re.compile(r"\b(?:the|men's|women's|olympic|indoor|outdoor|world|european|"
+                            r"commonwealth|aaa|aaas|british|national|her|his|their)\s+$", re.I)
+RACE_AFTER_RE = re.compile(r"\s+(?:hope|titles?|champions?|hurdles|races?|finals?|records?|"
+                           r"gold|silver|bronze|relay|heats?|crown|specialists?|runners?|"
+                           r"medals?|medallists?|events?|freestyle|backstroke|breaststroke|"
+                           r"butterfly|medley|sprint|victory|win|ranking|mark|world|indoor|"
+                           r"olympic|qualifying)\b", re.I)
+STRONG_AFTER_RE = re.compile(r"-strong\b", re.I)
+SEED_RE = re.compile(r"(?<=[A-Za-z] )\(\d{1,2}\)")
 ADDRESS_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Avenue|Lane|Square|"
                               r"Place|Drive|Way|Terrace|Close)\b")
 # "won in 7:39.89": minutes, seconds and hundredths of a race time
@@ -117,10 +132,11 @@ _QUALIFIER_WORDS = {
     # "raised $300m" is money collected, "raised by 2%" a change
     "up": r"(?:(?:rose|rise|rises|risen|rising|increased|increase|increases|grew|grow|grown|"
           r"climbed|jumped|gained|boosted|soared|surged|surge|surges|leapt|leaped|rallied|"
-          r"advanced|edged\s+up|up)(?:\s+by)?|raised\s+by)",
+          r"advanced|added|adding|adds|edged\s+up|up)(?:\s+by)?|raised\s+by)",
     "down": r"(?:fell|fall|falls|fallen|dropped|drop|declined|decline|decreased|decrease|cut|"
             r"cuts|slashed|reduced|sank|slid|tumbled|plunged|lost|shrank|slipped|dipped|eased|"
-            r"shed|slumped|plummeted|contracted|edged\s+down|down)(?:\s+by)?",
+            r"shed|slumped|plummeted|contracted|axe|axed|axing|scrap|scrapped|scrapping|"
+            r"shedding|edged\s+down|down)(?:\s+by)?",
 }
 # one pass over the words before a number; the first alternative that ends there wins
 QUALIFIER_RE = re.compile(
@@ -182,8 +198,12 @@ SCALE_RE = re.compile(r"(?P<sp>\s*-?\s*)(?P<s>thousand|million|billion|trillion|
                       r"mln|mn|tn|k|m|b)(?![A-Za-z0-9])", re.IGNORECASE)
 RATE_RE = re.compile(r"\s*(?:-\s*a\s*-\s*|\s+(?:a|an|per|each)\s+|\s*/\s*)(?P<r>share|hour|hr|h|"
                      r"day|week|month|year|annum|dozen|barrel|head|person|capita|second|s|"
-                     r"gallon|ton|tonne|kg|pound|ounce|litre|liter|unit)(?![A-Za-z])"
-                     r"(?!\s+(?:earlier|ago|before|later|after|from|back|on|previously))", re.I)
+                     r"gallon|ton|tonne|kg|pound|ounce|litre|liter|unit)(?![A-Za-z])", re.I)
+# "a year ago", "a day earlier": a point in time, not a rate
+NOT_A_RATE_AFTER_RE = re.compile(r"\s+(?:earlier|ago|before|later|after|from|back|on|"
+                                 r"previously)\b", re.I)
+TIME_RATES = frozenset(["hour", "hr", "h", "day", "week", "month", "year", "annum", "second",
+                        "s"])
 RATE_OF_RE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?\s+(?:a|per)\s+(?P<r>year|day|week|month|"
                         r"hour)(?![A-Za-z])(?!\s+(?:earlier|ago|before|later))", re.I)
 PER_NOUN_RE = re.compile(r"\s+per\s+(?P<r>[a-z]{3,})(?![A-Za-z])", re.I)
@@ -312,6 +332,7 @@ def _match_unit(text: str, pos: int) -> tuple[str, int, str] | None:
 
 
 QUOTE_MARKS = frozenset(['"', "'"])
+LOWER_CASE_ONLY = frozenset(["g"])
 _UNIT_LEAD_RE = re.compile(r"\s*(?:-\s*)?(?P<b>[(\[{<])?")
 _UNIT_CLOSE_RE = re.compile(r"(?P<c>[)\]}>])")
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -330,8 +351,8 @@ def _match_unit_at(text: str, start: int) -> tuple[str, int, str] | None:
         key = re.sub(r"\s+", " ", um.group(0).lower())
         key = re.sub(r"\s*-\s*", "-", key) if key not in UNIT_SURFACES else key
         name = UNIT_SURFACES.get(key) or UNIT_SURFACES.get(key.replace("-", " - "))
-        if name is None:
-            return None
+        if name is None or (key in LOWER_CASE_ONLY and um.group(0) != key):
+            return None  # "3G phones": G is no gram
         return name, um.end(), "unit"
     return None
 
@@ -438,7 +459,9 @@ PLURAL_WITHOUT_S = frozenset(["people", "men", "women", "children", "staff", "po
 NOT_COUNTED = _wordset(
     "said says say took came went made told saw got gave fell rose won lost left include "
     "includes because now ahead ago later earlier last next previous new main big small "
-    "strong top others left")
+    "strong top others left sold bought paid held built kept found seen taken given shown known "
+    "grown thought brought spent sent lent behind apart apiece clear short together away aside "
+    "alone")
 # capitalised words that may stand before a number without making it part of a name
 NOT_NAME_WORDS = _wordset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow "
@@ -662,6 +685,8 @@ def _read_range(text: str, cursor: int, value: float, scale: float,
     if scale == 1.0 and second_scale != 1.0:
         value *= second_scale
         scale = second_scale
+    elif nm.group(0).endswith(",000") and value < 1000 <= second / value:
+        value *= 1000  # "$50-100,000": the thousands belong to both ends
     if second <= value:
         return None
     if _match_unit(text, after) is not None or left_currency is not None or (
@@ -683,7 +708,8 @@ CHANGE_NOUN_BEFORE_RE = re.compile(
     rf"\b(?:(?P<up>{_CHANGE_UP_NOUNS})|(?P<down>{_CHANGE_DOWN_NOUNS}))\s+of\s+(?:between\s+)?$",
     re.I)
 CHANGE_NOUN_AFTER_RE = re.compile(
-    rf"\s*(?:-\s*)?(?:(?P<up>{_CHANGE_UP_NOUNS})|(?P<down>{_CHANGE_DOWN_NOUNS}))\b", re.I)
+    rf"\s*(?:-\s*)?(?:(?P<up>{_CHANGE_UP_NOUNS}|higher|up)|(?P<down>{_CHANGE_DOWN_NOUNS}|lower|"
+    r"down))\b", re.I)
 # "cut production in North America by 3%", "increase the price of its steel by 10%"
 CHANGE_BY_RE = re.compile(
     r"\b(?:(?P<up>increas\w*|rais\w*|boost\w*|lift\w*|ris\w*|rose|grow\w*|grew|expand\w*)|"
@@ -697,14 +723,19 @@ PARTICLE_VERB_RE = re.compile(
     r"break|broke|play|played|clock|clocked|chalk|chalked|step|stepped|back|backed|climb|"
     r"climbed|scale|scaled|tone|toned|wind|wound|water|watered|slow|slowed|note|noted|"
     r"write|wrote|written|mark|marked|round|rounded)\s+$", re.I)
+OVER_VERB_RE = re.compile(r"\b(?:hand|hands|handed|handing|take|takes|took|taken|taking|sign|"
+                          r"signs|signed|turn|turns|turned|pass|passed|passing)\s+$", re.I)
 OR_MORE_RE = re.compile(r"\s+(?:or|and)\s+(?:(?P<gt>more|over|above)|(?P<lt>less|fewer|under|"
                         r"below))\b", re.I)
 
 
 def _is_particle(text: str, pos: int, qm: re.Match[str]) -> bool:
-    """'racked up $247m', 'makes up two-thirds': 'up'/'down' completing a verb, no change."""
-    return (qm.lastgroup in ("up", "down") and qm.group(0).split()[0].lower() in ("up", "down")
-            and PARTICLE_VERB_RE.search(text, max(0, pos - 20), pos) is not None)
+    """'racked up $247m', 'makes up two-thirds', 'handed over $103,500': 'up', 'down' or
+    'over' completing a verb, neither a change nor a bound."""
+    word = qm.group(0).split()[0].lower()
+    if qm.lastgroup in ("up", "down") and word in ("up", "down"):
+        return PARTICLE_VERB_RE.search(text, max(0, pos - 20), pos) is not None
+    return word == "over" and OVER_VERB_RE.search(text, max(0, pos - 20), pos) is not None
 
 
 def _change_before(text: str, pos: int) -> str | None:
@@ -950,6 +981,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
                 cursor = sm3.end()
         elif left_currency:
             unit, unit_kind = left_currency, "currency"
+    if unit == "metre" and _is_race_name(text, start, end, value, before):
+        return None  # "the 60m hurdles", "10,000m hope": an event, not a distance
     if unit is not None and high is None and unit_kind in ("unit", "currency"):
         both = _read_unit_range(text, cursor, value, unit, before)
         if both:
@@ -968,6 +1001,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
     # rates: "$70 a share", "miles an hour", "barrels a day"
     if unit is not None:
         rm2 = RATE_RE.match(text, cursor)
+        if rm2 and rm2.group("r").lower() in TIME_RATES and NOT_A_RATE_AFTER_RE.match(
+                text, rm2.end()):
+            rm2 = None
         if rm2:
             rate = rm2.group("r").lower()
             rate = RATE_CANON.get(rate, rate)
@@ -993,6 +1029,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         if not is_words and _is_year(raw, value) and scale == 1.0:
             return None
         counted = _counted_noun(text, cursor, approx)
+        if counted and is_words and value == 1 and text[end:end + 1] == "-":
+            return None  # "one-click shopping", "one-man show": a compound, not a count
         if counted:
             unit, cursor = counted
             unit_kind = "count"
@@ -1004,9 +1042,13 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             unit, unit_kind = "count", "count"
         elif _is_age(text, start, cursor, raw, before):
             unit, unit_kind = "year of age", "unit"
+        elif STRONG_AFTER_RE.match(text, cursor):
+            unit, unit_kind = "person", "count"  # "a 32-strong squad"
+            cursor = STRONG_AFTER_RE.match(text, cursor).end()
         elif (LAST_BEFORE_RE.search(before) or ADDRESS_AFTER_RE.match(text, cursor)
-              or (is_words and re.match(r"-[A-Za-z]", text[cursor:cursor + 2]))):
-            return None  # "the last eight", "10 Downing Street", "a one-off"
+              or (is_words and re.match(r"-[A-Za-z]", text[cursor:cursor + 2]))
+              or SEED_RE.match(text, start - 1)):
+            return None  # "the last eight", "10 Downing Street", "a one-off", "Argentina (4)"
         elif value >= 2 and float(value).is_integer():
             unit = _elided_noun(text, cursor)  # "won 36 of his 50 matches"
     # "iPhone 11", "Stoxx 50 index", "Big 12": a number after a capitalised word names a thing
@@ -1057,6 +1099,13 @@ def _one_in(text: str, end: int) -> tuple[float, int] | None:
     if not parsed or not parsed[0] or parsed[0] <= 1:
         return None
     return 1 / parsed[0], nm.end()
+
+
+def _is_race_name(text: str, start: int, end: int, value: float, before: str) -> bool:
+    """'the 60m', 'Olympic 100m champion', '10,000m hope': an athletics event's name."""
+    if text[end:end + 1] != "m" or value not in RACE_DISTANCES or QUALIFIER_RE.search(before):
+        return False
+    return bool(RACE_BEFORE_RE.search(before) or RACE_AFTER_RE.match(text, end + 1))
 
 
 def _is_age(text: str, start: int, end: int, raw: str, before: str) -> bool:
