@@ -241,6 +241,44 @@ POUNDS_MONEY_CONTEXT = re.compile(r"\b(?:cost|costs|paid|pay|fined|worth|price|s
                                   r"salary|loan|debt|tax|budget|fund)\b", re.I)
 
 
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _tail(text: str) -> str:
+    """The last word of ``text`` in lower case (a trailing full stop dropped), or its last
+    character when that is no letter: "$", "~", "#". Every pattern anchored at the end of
+    the words before a number can match only after one of a few such tails, so a set
+    lookup spares the pattern search for most numbers."""
+    t = text.rstrip()
+    if t.endswith("."):
+        t = t[:-1]
+    parts = t.rsplit(None, 1)
+    token = parts[-1] if parts else ""
+    if token.isalpha():
+        return token.lower()
+    i = len(token)
+    while i and token[i - 1].isalpha():
+        i -= 1
+    return token[i:].lower() or token[-1:]
+
+
+def _words_of(*sources: str) -> frozenset[str]:
+    """Every word a pattern's source names (a superset of the words its matches end with)."""
+    return frozenset(w for src in sources for w in re.findall(r"[a-z]+",
+                                                              re.sub(r"\\[a-zA-Z]", " ", src)))
+
+
+QUALIFIER_TAILS = _words_of(*_QUALIFIER_WORDS.values()) | {"~"}
+LABEL_TAILS = _words_of(LABEL_BEFORE_RE.pattern) | {"#", "no"}
+PREFIX_TAILS = frozenset(_tail(k) for k in CURRENCY_PREFIXES)
+MONTH_TAILS = _wordset("jan feb mar apr may jun jul aug sep oct nov dec")
+
+
+def _may_end_qualifier(text: str) -> bool:
+    return _tail(text) in QUALIFIER_TAILS
+
+
 def parse_word_number(words: str) -> tuple[float, bool] | None:
     """Read a number written in words ("ninety five", "a quarter million").
 
@@ -300,7 +338,7 @@ def parse_digits(text: str) -> float | None:
     if text in UNICODE_FRACTIONS:
         return UNICODE_FRACTIONS[text]
     whole_part, frac = text, 0.0
-    m = re.match(r"^(-?[\d,.]*)\s*(?:(?<=\s)|(?<=^))?(\d+)/(\d+)$", text)
+    m = _FRACTION_RE.match(text) if "/" in text else None
     if m:
         num, den = int(m.group(2)), int(m.group(3))
         if den == 0 or num >= den:
@@ -341,15 +379,27 @@ def _match_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             return None
         end = close.end()
     # "L-202", "$ 37,305.97": a code, or the next quantity's currency sign
-    if re.match(r"-\d|\s*\d", text[end:end + 3]) and not (
+    if _NEXT_NUMBER_RE.match(text, end, end + 3) and not (
             text[start:end].strip().isalpha() or quote):  # 5' 10": feet, then inches
         return None
-    if re.match(r"-\d", text[end:end + 2]):
+    if _HYPHEN_DIGIT_RE.match(text, end):
         return None
     return name, end, kind
 
 
 QUOTE_MARKS = frozenset(['"', "'"])
+# small patterns of the hot path, compiled once
+_NEXT_NUMBER_RE = re.compile(r"-\d|\s*\d")
+_HYPHEN_DIGIT_RE = re.compile(r"-\d")
+_SPACES_RE = re.compile(r"\s+")
+_SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d")
+# "3:30", "2004/05", "3-1" (a score), "22nd", "1990s", "747's", glued digits
+_NOT_AN_AMOUNT_AFTER_RE = re.compile(r"[:/]\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b")
+_CLOSING_BRACKET_RE = re.compile(r"\s*\)")
+_CODE_AFTER_RE = re.compile(r"\s+[A-Za-z]+\d")
+_FRACTION_RE = re.compile(r"^(-?[\d,.]*)\s*(?:(?<=\s)|(?<=^))?(\d+)/(\d+)$")
 LOWER_CASE_ONLY = frozenset(["g"])
 _UNIT_LEAD_RE = re.compile(r"\s*(?:-\s*)?(?P<b>[(\[{<])?")
 _UNIT_CLOSE_RE = re.compile(r"(?P<c>[)\]}>])")
@@ -363,11 +413,11 @@ def _match_unit_at(text: str, start: int) -> tuple[str, int, str] | None:
     um = UNIT_RE.match(text, start)
     cur = CURRENCY_WORD_RE.match(text, start)
     if cur and (not um or cur.end() >= um.end()):
-        key = re.sub(r"\s+", " ", cur.group(0).lower())
+        key = _SPACES_RE.sub(" ", cur.group(0).lower())
         return CURRENCY_WORDS[key], cur.end(), "currency"
     if um:
-        key = re.sub(r"\s+", " ", um.group(0).lower())
-        key = re.sub(r"\s*-\s*", "-", key) if key not in UNIT_SURFACES else key
+        key = _SPACES_RE.sub(" ", um.group(0).lower())
+        key = _SPACED_HYPHEN_RE.sub("-", key) if key not in UNIT_SURFACES else key
         name = UNIT_SURFACES.get(key) or UNIT_SURFACES.get(key.replace("-", " - "))
         if name is None or (key in LOWER_CASE_ONLY and um.group(0) != key):
             return None  # "3G phones": G is no gram
@@ -448,10 +498,6 @@ def _round(x: float) -> float:
 # --- context rules: what the words around a number say about it -------------------------
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 ARTICLE_RE = re.compile(r"an?\s+", re.I)
 MINUS_BEFORE_RE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+\S{0,4}$", re.I)  # "between 4", "between £2m"
@@ -523,6 +569,8 @@ def _quote_is_length(text: str, number_end: int, mark_start: int) -> bool:
 
 def _is_label(before: str) -> bool:
     """'highway 35', 'No 10', 'the number one selling': a name for a thing, not an amount."""
+    if _tail(before) not in LABEL_TAILS:
+        return False
     return bool(LABEL_BEFORE_RE.search(before) or NO_LABEL_RE.search(before))
 
 
@@ -539,14 +587,14 @@ def _word_number_in_name(text: str, start: int, end: int) -> bool:
     return bool(prev) and prev[-1] not in SENTENCE_OPENERS
 
 
-def _follows_a_name(text: str, start: int) -> bool:
+def _follows_a_name(text: str, start: int, raw: str) -> bool:
     """'iPhone 11', 'Stoxx 50', 'S&P 500', 'Big 12': a plain number right after a
     capitalised word (not a qualifier, weekday or currency code) is part of a name."""
     m = NAME_BEFORE_RE.search(text, max(0, start - 30), start)
     if m is None:
         return False
     word = m.group("w")
-    if word.islower() or not re.fullmatch(r"\d+", NUMBER_RE.match(text, start).group(0)):
+    if word.islower() or not raw.isdigit():
         return False
     low = word.lower()
     # a possessive ("Italy's 60 million") or an adverb ("Roughly 40") is no name
@@ -569,7 +617,7 @@ def _same_currency(left: str, right: str) -> bool:
 
 
 def _is_plural(word: str) -> bool:
-    low = re.sub(r"['’]s?$", "", word.lower())
+    low = _POSSESSIVE_RE.sub("", word.lower())
     return low in PLURAL_WITHOUT_S or (low.endswith("s") and not low.endswith("ss"))
 
 
@@ -630,7 +678,7 @@ def _counted_noun(text: str, pos: int, approx: bool) -> tuple[str, int] | None:
 
 
 def _noun_of(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)  # "champion's time": the noun only
+    return _POSSESSIVE_RE.sub("", word)  # "champion's time": the noun only
 
 
 def _range_separator(rm: re.Match[str], before: str) -> str | None:
@@ -762,7 +810,10 @@ def _change_before(text: str, pos: int) -> str | None:
     'growth of', 'reduced output by')."""
     # each pattern ends at ``pos``; a cheap look at the last word says which can match
     # (searching 80 characters for all three on every quantity doubled extraction time)
-    m = CHANGE_BEFORE_ONLY_RE.search(text, max(0, pos - 24), pos)
+    window = text[max(0, pos - 24):pos]
+    m = CHANGE_BEFORE_ONLY_RE.search(window) if _may_end_qualifier(window) else None
+    if m:
+        m = CHANGE_BEFORE_ONLY_RE.search(text, max(0, pos - 24), pos)
     if m and not _is_particle(text, m.start(), m):
         return "up" if m.group("up") else "down"
     last = LAST_WORD_RE.search(text, max(0, pos - 12), pos)
@@ -785,7 +836,7 @@ def _read_qualifier(text: str, start: int, end: int, unit_kind: str, default: st
     """
     qualifier, qual_start = default, start
     window = text[max(0, start - 24):start]
-    qm = QUALIFIER_RE.search(window) if window.strip() else None
+    qm = QUALIFIER_RE.search(window) if _may_end_qualifier(window) else None
     if qm and not _is_particle(text, start - (len(window) - qm.start()), qm):
         qualifier = QUALIFIER_SYMBOL[qm.lastgroup or "approx"]
         qual_start = start - (len(window) - qm.start())
@@ -804,7 +855,7 @@ def _read_qualifier(text: str, start: int, end: int, unit_kind: str, default: st
 
 
 def _is_year(raw: str, value: float) -> bool:
-    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", raw.strip()))
+    return _YEAR_RE.fullmatch(raw.strip()) is not None
 
 
 def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -906,7 +957,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         if race:
             return _race_time(text, race), 1.0
         # "3-1" (a score), "2004-05", "0800-123" are not amounts; "4-5%" is a range (below)
-        if re.match(r"[:/]\d|\d|st\b|nd\b|rd\b|th\b|s\b|'s\b", text[end:end + 3]):
+        if _NOT_AN_AMOUNT_AFTER_RE.match(text, end, end + 3):
             return None
         # glued letters must be a unit or scale ("5km", "1.8M"), not a code ("24703L202")
         if end < len(text) and text[end].isalpha():
@@ -914,16 +965,17 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             if glued is None:
                 return None
         # a label, not an amount: "highway 35", "exit 436", "No. 1", list markers "2 )"
-        if _is_label(before) or (re.match(r"\s*\)", text[end:end + 3])
+        if _is_label(before) or (_CLOSING_BRACKET_RE.match(text, end, end + 3)
                                  and "(" not in before[-12:]):
             return None
         # a code: "24703 m212"
-        if re.match(r"\s+[A-Za-z]+\d", text[end:end + 12]):
+        if _CODE_AFTER_RE.match(text, end, end + 12):
             return None
         value = parse_digits(raw)
         if value is None:
             return None
-    if DATE_BEFORE_RE.search(before) or (DATE_AFTER_RE.match(text, end) and value <= 31
+    if (_tail(before)[:3] in MONTH_TAILS and DATE_BEFORE_RE.search(before)) or (
+            DATE_AFTER_RE.match(text, end) and value <= 31
                                          and not is_words):
         return None
 
@@ -935,7 +987,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
 
     # currency written before the number
     prefix_start = start
-    pm = PREFIX_RE.search(before)
+    tail = _tail(before)
+    pm = PREFIX_RE.search(before) if tail in PREFIX_TAILS else None
     left_currency = None
     if pm:
         key = re.sub(r"\s+", " ", pm.group("p"))
@@ -946,7 +999,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             left_currency = _PREFIXES_LOWER[re.sub(r"\s+", "", key.lower())]
             prefix_start = start - (len(before) - pm.start("p"))
     else:
-        mc = MILLION_CODE_RE.search(before)
+        mc = MILLION_CODE_RE.search(before) if tail in MILLION_CODES else None
         if mc:
             left_currency = MILLION_CODES[mc.group("c").lower()]
             value *= 1e6
@@ -971,10 +1024,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         scale = _word_scale(raw)
 
     # a range: "eight to 10 feet", "40 - 50 years old", "4-5%", "between £2m and £3m"
-    if _match_unit(text, cursor) is None:
+    um = _match_unit(text, cursor)
+    if um is None:
         rng = _read_range(text, cursor, value, scale, left_currency, before)
         if rng:
             value, high, cursor, scale = rng
+            um = _match_unit(text, cursor)
 
     mc_after = MILLION_CODE_AFTER_RE.match(text, cursor)
     if mc_after and left_currency is None:
@@ -982,7 +1037,6 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         value *= 1e6
         cursor = mc_after.end()
     else:
-        um = _match_unit(text, cursor)
         if um:
             name, uend, kind = um
             if name == "pound-mass" and (left_currency or scale != 1.0
@@ -1078,9 +1132,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         elif value >= 2 and float(value).is_integer():
             unit = _elided_noun(text, cursor)  # "won 36 of his 50 matches"
     # "iPhone 11", "Stoxx 50 index", "Big 12": a number after a capitalised word names a thing
-    if not is_words and unit_kind not in ("unit", "currency") and _follows_a_name(text, start):
+    if not is_words and unit_kind not in ("unit", "currency") and _follows_a_name(text, start, raw):
         return None
-    if high is None and re.match(r"-\d", text[end:end + 2]):
+    if high is None and _HYPHEN_DIGIT_RE.match(text, end):
         return None
 
     sign_start = prefix_start
