@@ -90,6 +90,9 @@ LABEL_BEFORE_RE = re.compile(r"\b(?:highway|exit|route|interstate|no\.|number|pa
 # "the one", "a Tory one": a pronoun
 ONE_EXCLUDED_BEFORE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)"
                                  r"\s+$|\bno-$|\ban?\s+[a-z]+\s+$", re.I)
+OF_SCALE_RE = re.compile(r"\s+(?:of\s+)?(?:an?\s+)?(?P<s>thousand|million|billion)s?\b", re.I)
+OF_WORD_RE = re.compile(r"\s+of\b", re.I)
+TENS_OF_RE = re.compile(r"\btens\s+of\s+$", re.I)
 FRACTION_OF_RE = re.compile(r"\s+of\b", re.I)
 ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|top|bottom|back|front)"
                                r"\s+$", re.I)
@@ -930,6 +933,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         before = text[max(0, start - 14):start]
         value, approx = parsed
         low = raw.lower()
+        # "half a million", "a quarter of a million", "hundreds of thousands"
+        of_scale = OF_SCALE_RE.match(text, end)
+        if of_scale and (value < 1 or low in PLURAL_SCALES or low == "dozens"):
+            value *= SCALES[of_scale.group("s").lower()]
+            end = of_scale.end()
         unit_follows = _match_unit(text, end) is not None
         if low == "one" and not unit_follows and (
                 ONE_EXCLUDED_AFTER.match(text, end) or ONE_EXCLUDED_BEFORE.search(before)
@@ -942,6 +950,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
             return None  # ("one-third interest", "three quarters": a numerator, a share)
         if _is_label(before) or _word_number_in_name(text, start, end):
             return None
+        tens = TENS_OF_RE.search(before) if low in PLURAL_SCALES else None
+        if tens:
+            value *= 10
+            start -= len(before) - tens.start()
     else:
         before = text[max(0, start - 14):start]
         # a number glued to letters on the left ("Tu-160", "MiG-31", "scp-173") is a name
@@ -1025,6 +1037,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
 
     # a range: "eight to 10 feet", "40 - 50 years old", "4-5%", "between £2m and £3m"
     um = _match_unit(text, cursor)
+    if um is None and approx and is_words:
+        of = OF_WORD_RE.match(text, cursor)  # "thousands of pounds", "dozens of miles"
+        um = _match_unit(text, of.end()) if of else None
     if um is None:
         rng = _read_range(text, cursor, value, scale, left_currency, before)
         if rng:
@@ -1040,6 +1055,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         if um:
             name, uend, kind = um
             if name == "pound-mass" and (left_currency or scale != 1.0
+                                         or VAGUE_PLURAL_RE.search(raw)
                                          or POUNDS_MONEY_CONTEXT.search(
                                              text[max(0, start - 60):uend + 20])):
                 name, kind = "pound sterling", "currency"
