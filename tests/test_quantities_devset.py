@@ -2,8 +2,9 @@
 
 The labels are stored without the news text: each sentence is read from
 ``../shared/data/news/bbc-train.csv`` by row and offsets, and the tests skip where the
-corpus is absent. The floors are the figures reached when the set was first used for
-development (see tests/devsets/README.md); a change that loses accuracy fails here.
+corpus is absent. The floors are the figures reached after developing on the set
+(before: value F1 0.918, value+qualifier 0.811, value+unit 0.762); a change that loses
+accuracy fails here.
 """
 
 from __future__ import annotations
@@ -40,16 +41,16 @@ def test_every_label_sits_in_its_sentence(devset):
 
 def test_dev_figures_do_not_fall(devset):
     scores = score_devset(devset).as_dict()
-    assert scores["value_f1"] >= 0.939, scores
-    assert scores["value_qualifier_f1"] >= 0.895, scores
-    assert scores["value_unit_f1"] >= 0.816, scores
+    assert scores["value_f1"] >= 0.981, scores
+    assert scores["value_qualifier_f1"] >= 0.956, scores
+    assert scores["value_unit_f1"] >= 0.888, scores
 
 
 def test_precision_holds_with_the_sentences_that_hold_no_quantity(devset):
     negatives = load_devset(NEGATIVES, shared_or_skip("data", "news", "bbc-train.csv"))
     assert all(not item["quantities"] for item in negatives)
     scores = score_devset(devset + negatives).as_dict()
-    assert scores["value_precision"] >= 0.887, scores
+    assert scores["value_precision"] >= 0.965, scores
 
 
 def _q(value: float, high: float | None = None, unit: str | None = None,
