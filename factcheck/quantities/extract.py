@@ -986,9 +986,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
         value = parse_digits(raw)
         if value is None:
             return None
-    if (_tail(before)[:3] in MONTH_TAILS and DATE_BEFORE_RE.search(before)) or (
-            DATE_AFTER_RE.match(text, end) and value <= 31
-                                         and not is_words):
+    tail = _tail(before)
+    if (tail[:3] in MONTH_TAILS and DATE_BEFORE_RE.search(before)) or (
+            not is_words and value <= 31 and DATE_AFTER_RE.match(text, end)):
         return None
 
     cursor = end
@@ -999,7 +999,6 @@ def _read_quantity(text: str, m: re.Match[str]) -> tuple[Quantity, float] | None
 
     # currency written before the number
     prefix_start = start
-    tail = _tail(before)
     pm = PREFIX_RE.search(before) if tail in PREFIX_TAILS else None
     left_currency = None
     if pm:
