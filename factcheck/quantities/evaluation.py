@@ -1,22 +1,30 @@
-"""Score the quantity extractor against gold sentences (the CQE-formatted data sets).
+"""Score the quantity extractor against gold sentences (the CQE-formatted data sets, and
+hand-labelled news sentences in the dev-set format of ``tests/devsets``).
 
 Matching, per sentence: a predicted quantity matches a gold one when their values agree
 (relative tolerance 1 %, ranges compare both ends) and, for the value+unit score, their
 units agree too. Units agree when their canonical names are equal after lower-casing and
 singular forms, or, for counted things ("14 people", "126 fighter jets"), when the head
 noun (last word) is the same. Each gold quantity matches at most one prediction.
+
+The dev-set format (one JSON object per sentence, its gold quantities with ``value``,
+``high``, ``unit`` and ``qualifier``) adds a value+qualifier score, and is stricter about
+ranges: a range matches only a range, a single value only a single value.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.quantities.extract import Quantity, extract_quantities, singular
 
+# spellings of one unit: the CQE data's and the dev set's names beside the extractor's
 UNIT_ALIASES = {"people": "person", "%": "percentage", "percent": "percentage",
-                "netherlands guilde": "netherlands guilder"}
+                "netherlands guilde": "netherlands guilder", "tonne": "metric ton"}
 
 
 @dataclass
@@ -67,17 +75,22 @@ def values_agree(pred: Quantity, gold_value: str) -> bool:
     return pred.high is not None and _close(pred.high, hi)
 
 
-def _canon_unit(unit: str | None) -> str:
+# the dev set names ages as durations ("20-year-old": year) and repetitions "time"
+DEV_UNIT_ALIASES = {**UNIT_ALIASES, "year of age": "year", "month of age": "month",
+                    "week of age": "week", "day of age": "day", "count": "time"}
+
+
+def _canon_unit(unit: str | None, aliases: dict[str, str] = UNIT_ALIASES) -> str:
     if not unit or unit == "-":
         return "-"
-    u = unit.lower().strip()
-    u = UNIT_ALIASES.get(u, u)
-    return " ".join(singular(w) if len(w) > 3 else w for w in u.split())
+    # each side of a rate on its own: "tonne per year" is "metric ton per year"
+    parts = [aliases.get(part, part) for part in unit.lower().strip().split(" per ")]
+    return " ".join(singular(w) if len(w) > 3 else w for w in " per ".join(parts).split())
 
 
-def units_agree(pred: Quantity, gold_unit: str) -> bool:
+def units_agree(pred: Quantity, gold_unit: str, aliases: dict[str, str] = UNIT_ALIASES) -> bool:
     """True when the predicted unit names the same unit as the gold one."""
-    p, g = _canon_unit(pred.unit), _canon_unit(gold_unit)
+    p, g = _canon_unit(pred.unit, aliases), _canon_unit(gold_unit, aliases)
     if p == g:
         return True
     if p == "-" or g == "-":
@@ -108,6 +121,91 @@ def _match(preds: list[Quantity], gold: list[dict], *, with_unit: bool) -> int:
             if i in used or not values_agree(p, g["value"]):
                 continue
             if with_unit and not units_agree(p, g["normalized_unit"]):
+                continue
+            used.add(i)
+            tp += 1
+            break
+    return tp
+
+
+@dataclass
+class DevScores:
+    """Counts and F1 scores over dev-set sentences: value, value+qualifier, value+unit."""
+
+    sentences: int
+    gold: int
+    predicted: int
+    value_tp: int
+    qualifier_tp: int
+    unit_tp: int
+
+    def as_dict(self) -> dict:
+        """The scores as a plain dict, rounded to three decimals."""
+        out: dict = {"sentences": self.sentences, "gold": self.gold,
+                     "predicted": self.predicted}
+        for name, tp in (("value", self.value_tp), ("value_qualifier", self.qualifier_tp),
+                         ("value_unit", self.unit_tp)):
+            p, r, f = Scores._f1(tp, self.predicted, self.gold)
+            out.update({f"{name}_precision": round(p, 3), f"{name}_recall": round(r, 3),
+                        f"{name}_f1": round(f, 3)})
+        return out
+
+
+def load_devset(labels: Path, corpus: Path) -> list[dict]:
+    """Read a dev set stored as labels only, taking each sentence's text from the corpus.
+
+    Each line of ``labels`` holds ``row`` (0-based data row of the corpus CSV), ``start``
+    and ``end`` (the sentence's offsets in that row's ``text``) and ``quantities``. The
+    news text itself stays in the corpus, which the project may not redistribute.
+    """
+    csv.field_size_limit(1 << 30)
+    with open(corpus, encoding="utf-8", newline="") as f:
+        texts = [row["text"] for row in csv.DictReader(f)]
+    items = []
+    for line in Path(labels).read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        item["sentence"] = texts[item["row"]][item["start"]:item["end"]]
+        items.append(item)
+    return items
+
+
+def score_devset(items: Iterable[dict],
+                 extract: Callable[[str], list[Quantity]] = extract_quantities) -> DevScores:
+    """Run ``extract`` over each dev-set sentence and count matches against its gold."""
+    n = gold_n = pred_n = value_tp = qualifier_tp = unit_tp = 0
+    for item in items:
+        preds = extract(item["sentence"])
+        gold = item["quantities"]
+        n += 1
+        gold_n += len(gold)
+        pred_n += len(preds)
+        value_tp += match_dev(preds, gold)
+        qualifier_tp += match_dev(preds, gold, with_qualifier=True)
+        unit_tp += match_dev(preds, gold, with_unit=True)
+    return DevScores(n, gold_n, pred_n, value_tp, qualifier_tp, unit_tp)
+
+
+def dev_values_agree(pred: Quantity, gold: dict) -> bool:
+    """Values agree within 1 %; a range agrees only with a range whose ends both agree."""
+    if not _close(pred.value, float(gold["value"])):
+        return False
+    if gold.get("high") is None or pred.high is None:
+        return gold.get("high") is None and pred.high is None
+    return _close(pred.high, float(gold["high"]))
+
+
+def match_dev(preds: list[Quantity], gold: list[dict], *, with_qualifier: bool = False,
+              with_unit: bool = False) -> int:
+    """How many gold quantities find a prediction of their own (greedy, in order)."""
+    used: set[int] = set()
+    tp = 0
+    for g in gold:
+        for i, p in enumerate(preds):
+            if i in used or not dev_values_agree(p, g):
+                continue
+            if with_qualifier and p.qualifier != g["qualifier"]:
+                continue
+            if with_unit and not units_agree(p, g["unit"] or "-", DEV_UNIT_ALIASES):
                 continue
             used.add(i)
             tp += 1

@@ -118,8 +118,11 @@ CURRENCIES: dict[str, str] = {
     "bitcoin": "BTC", "satoshi": "BTC", "finnish markka": "FIM", "peseta": "ESP",
     "mark": "DEM", "netherlands guilder": "NLG", "turkish lira": "TRY",
     "costa rican colón": "CRC", "georgian lari": "GEL", "lao kip": "LAK",
-    "hryvnia": "UAH", "shekel": "ILS", "rand": "ZAR", "real": "BRL",
+    "hryvnia": "UAH", "shekel": "ILS", "rand": "ZAR", "brazilian real": "BRL",
     "krona": "SEK", "krone": "NOK", "zloty": "PLN", "sen": "MYR",
+    "singapore dollar": "SGD", "naira": "NGN", "danish krone": "DKK", "baht": "THB",
+    "rupiah": "IDR", "ringgit": "MYR", "cfa franc": "XOF", "pakistani rupee": "PKR",
+    "dirham": "AED", "riyal": "SAR", "dinar": "IQD", "shilling": "KES",
 }
 # sub-units: the value is divided by this to give the normalized amount
 CURRENCY_SUBUNIT: dict[str, float] = {"cent": 100.0, "penny": 100.0, "satoshi": 1e8}
@@ -141,7 +144,7 @@ _add("decimetre", "dm", "decimeter", "decimeters", "decimetre", "decimetres")
 _add("centimetre", "cm", "centimeter", "centimeters", "centimetre", "centimetres")
 _add("millimetre", "mm", "millimeter", "millimeters", "millimetre", "millimetres")
 _add("picometre", "picometer", "picometers", "picometre", "picometres")
-_add("foot", "ft", "foot", "feet", "'")
+_add("foot", "ft", "foot", "feet", "'", "′")
 _add("inch", "inch", "inches", '"', "″")
 _add("yard", "yard", "yards", "yd", "yds")
 _add("mile per hour", "mph", "miles per hour", "mile per hour", "miles an hour",
@@ -232,6 +235,9 @@ _add("megaton", "megaton", "megatons")
 CASE_SENSITIVE: dict[str, str] = {"MB": "megabyte", "mb": "megabit", "Mb": "megabit",
                                   "GB": "gigabyte", "KB": "kilobyte", "TB": "terabyte"}
 
+# Units written glued to the number only ("-5C", "98F"): alone, C and F are letters.
+GLUED_UNITS: dict[str, str] = {"C": "celsius", "F": "fahrenheit"}
+
 # Currency words after the number (lower case) -> canonical currency
 CURRENCY_WORDS: dict[str, str] = {}
 
@@ -271,6 +277,25 @@ _cur("georgian lari", "₾")
 _cur("lao kip", "₭")
 _cur("hryvnia", "hryvnia", "hryvnias", "uah", "₴")
 _cur("shekel", "shekel", "shekels", "ils", "₪")
+# currencies the news names after a number ("2bn reais", "9.5bn kronor", "154m naira")
+_cur("singapore dollar", "singapore dollar", "singapore dollars", "sgd")
+_cur("brazilian real", "reais", "brazilian real", "brazilian reais", "brl")
+_cur("naira", "naira", "ngn", "₦")
+_cur("krona", "krona", "kronor", "swedish krona", "swedish kronor", "sek")
+_cur("krone", "krone", "kroner", "norwegian krone", "norwegian kroner", "nok")
+_cur("danish krone", "danish krone", "danish kroner", "dkk")
+_cur("rand", "rand", "zar")
+_cur("baht", "baht", "thb")
+_cur("rupiah", "rupiah", "idr")
+_cur("ringgit", "ringgit", "myr")
+_cur("cfa franc", "cfa franc", "cfa francs")
+_cur("rupee", "indian rupee", "indian rupees")
+_cur("pakistani rupee", "pakistani rupee", "pakistani rupees", "pkr")
+_cur("zloty", "zloty", "zlotys", "zlotych", "pln")
+_cur("dirham", "dirham", "dirhams", "aed")
+_cur("riyal", "riyal", "riyals", "sar")
+_cur("dinar", "dinar", "dinars")
+_cur("shilling", "shilling", "shillings")
 
 # Currency markers written before the number (lower case) -> canonical currency
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -287,6 +312,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "cny": "chinese yuan", "₹": "rupee", "rs": "rupee", "rs.": "rupee", "inr": "rupee",
     "₿": "bitcoin", "₽": "ruble", "₩": "won", "₴": "hryvnia", "₪": "shekel",
     "chf": "swiss franc", "sen": "sen", "btc": "bitcoin",
+    "s$": "singapore dollar", "sgd": "singapore dollar", "nz$": "new zealand dollar",
+    "r$": "brazilian real", "₦": "naira", "&#163;": "pound sterling",
+    # the pound sign as mis-decoded UTF-8 (Latin-1 reading), common in scraped news
+    "â£": "pound sterling",
 }
 # "MUSD" style: million of a currency code
 MILLION_CODES: dict[str, str] = {"musd": "dollar", "meur": "euro", "mgbp": "pound sterling",
