@@ -112,14 +112,14 @@ def report_accuracy(found: dict[str, Starts], show: str | None) -> None:
     genres = list(next(iter(scores.values())))
     gold = {g: 0 for g in genres}
     for d in docs:
-        gold[d.genre] += len(d.breaks)
-        gold["all"] += len(d.breaks)
+        for key in (d.genre, f"all {d.part}", "all"):
+            gold[key] += len(d.breaks)
     print(f"boundary F1 on the dev set ({len(docs)} documents, {gold['all']} boundaries)")
     print(f"{'genre':<12}{'gold':>6}" + "".join(f"{n:>11}" for n in found))
     for g in genres:
         print(f"{g:<12}{gold[g]:>6}" + "".join(f"{scores[n][g].f1:>11.3f}" for n in found))
     print(f"{'P/R (all)':<18}" + "".join(
-        f"{scores[n]['all'].precision:>5.3f}/{scores[n]['all'].recall:.3f}"[-11:].rjust(11)
+        f"{scores[n]['all'].precision:.3f}/{scores[n]['all'].recall:.3f}".rjust(12)
         for n in found))
     rules_path = SHARED.joinpath(*GOLDEN_RULES)
     if rules_path.exists():

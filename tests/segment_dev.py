@@ -28,6 +28,7 @@ class DevDocument:
 
     id: str
     genre: str
+    part: str  # "tune": the rules were developed on it; "check": held back to measure them
     text: str
     breaks: frozenset[int]
 
@@ -83,7 +84,7 @@ def load_dev_set(shared: Path) -> tuple[list[DevDocument], list[str]]:
             text = rows[d["shared"]][d["row"]][d["offset"]:]
             if hashlib.sha1(text.encode()).hexdigest() != d["sha1"]:
                 raise ValueError(f"{path} row {d['row']} changed; the labels no longer fit")
-        docs.append(DevDocument(d["id"], d["genre"], text, frozenset(d["breaks"])))
+        docs.append(DevDocument(d["id"], d["genre"], d["part"], text, frozenset(d["breaks"])))
     return docs, missing
 
 
@@ -97,14 +98,18 @@ def score_starts(doc: DevDocument, starts: Iterable[int]) -> Score:
 
 def score_splitter(docs: Iterable[DevDocument],
                    starts_of: Callable[[str], Iterable[int]]) -> dict[str, Score]:
-    """Boundary counts per genre and in total (key ``"all"``) for one splitter."""
+    """Boundary counts per genre, per part (``"all tune"``, ``"all check"``) and in total."""
     by_genre: dict[str, Score] = {}
+    by_part: dict[str, Score] = {}
     total = Score(0, 0, 0)
     for doc in docs:
         s = score_starts(doc, starts_of(doc.text))
         by_genre[doc.genre] = by_genre.get(doc.genre, Score(0, 0, 0)) + s
+        key = f"all {doc.part}"
+        by_part[key] = by_part.get(key, Score(0, 0, 0)) + s
         total += s
-    return {**dict(sorted(by_genre.items())), "all": total}
+    return {**dict(sorted(by_genre.items())), **dict(sorted(by_part.items(), reverse=True)),
+            "all": total}
 
 
 def golden_rules_passed(rules: list[dict], split: Callable[[str], list[str]]) -> list[int]:
