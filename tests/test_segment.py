@@ -195,3 +195,19 @@ def test_boundary_f1_on_the_dev_set_stays_high():
         "all"].f1 >= 0.985
     if not missing:  # the BBC excerpts need ../shared
         assert scores["all"].f1 >= 0.99
+
+
+def test_spans_keep_exact_offsets_on_odd_text():
+    import random
+
+    rng = random.Random(12)
+    pieces = ["Mr.", "U.S.", "a", "I", "word", "1.", "2.)", "b.", ". . .", "...", "…", "?", "!",
+              '"', "“", "”", "(", ")", "[...]", "\n", "\n\n", "•", ":-)", "i", "etc.", " ", "  "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(40))
+        spans = split_sentences(text)
+        for a, b in zip(spans, spans[1:], strict=False):
+            assert a.end <= b.start
+        for s in spans:
+            assert text[s.start:s.end] == s.text == s.text.strip() != ""
+    assert split_sentences("") == [] and split_sentences(" \n ") == []

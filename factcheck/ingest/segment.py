@@ -9,14 +9,18 @@ followed by white space, unless what comes next shows the sentence goes on:
   "U.S.", "Inc." or an initial end one only before a word that usually opens a sentence
   ("in the U.S. How about you?" but "the U.S. Government"); "etc.", "No." or "Sept." end
   one before any capitalised word but not before a number ("No. 10", "Sept. 30");
-* a bracket or quote still open: "(and the song!) I think", "[...]", '"Why?" I asked';
-* a list enumerator: "1. Water the plant" at a line start, or "1.) first 2.) second";
-  a bullet (•) always starts a new sentence.
+* brackets opened inside the sentence ("(and the song!) I think", "[...]"), or a question
+  in quotes followed by who asked it ('"Why?" Tom asked.');
+* a list enumerator: "1. Water the plant" at a line start, or "1.) first 2.) second"
+  (each later item of such a run starts a sentence, as does a bullet •).
+
+A smiley after the full stop stays with its sentence ("my age. :-)").
 
 Decimals never split because no space follows their point. A blank line always ends a
 sentence; so does a single line break when the next line starts an FAQ ``Q:``/``A:`` or a
 list item, or the line ends in ``:``/``;``, or the text is not hard-wrapped (it has long
-lines), or the line is short (a heading) and does not end in a comma.
+lines), or the line is short (a heading) and does not end in a comma; after a full stop it
+leaves the decision to the full stop ("Gen.\nMark Milley").
 """
 
 from __future__ import annotations
@@ -304,8 +308,9 @@ def _term_cut(text: str, start: int, end: int, seg_start: int, style: _Style) ->
     if punct == ".":
         ends = _full_stop_ends(text, start, word_after, lower, bool(closers), style)
     elif "?" in punct or "!" in punct:
-        ends = not (lower and not (style.casual and _bare(word_after) in PRONOUNS)  # Yahoo! in
-                    or closers and closers[-1] not in ")]" and _speaker_follows(text, end))
+        goes_on = lower and not (style.casual and _bare(word_after) in PRONOUNS)  # "Yahoo! in"
+        quoted = bool(closers) and closers[-1] not in ")]"
+        ends = not goes_on and not (quoted and _speaker_follows(text, end))  # '"Why?" I asked'
     else:  # "...", ". . .", "…" and the sloppy ".."
         return _ellipsis_cut(text, start, end, punct, closers, word_after, lower)
     if not ends:
