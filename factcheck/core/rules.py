@@ -97,3 +97,16 @@ def check_url(url: str, *, what: str = "url", usage: bool = True) -> str:
         raise error(f"{what} '{url}' is not an http(s) address; give the full link "
                     "(https://…)")
     return url.strip()
+
+
+def text_problem(value: str) -> str | None:
+    """What makes ``value`` unstorable as text on SQLite and PostgreSQL alike, if
+    anything: a NUL character (PostgreSQL refuses it) or a lone surrogate (not UTF-8)."""
+    nul = value.find("\x00")
+    if nul >= 0:
+        return f"contains a NUL character (at position {nul}); remove it"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"is not valid Unicode (a lone surrogate at position {exc.start})"
+    return None

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from factcheck.core.rules import is_http_url
 from factcheck.core.vocabulary import BEST_RATING, RATINGS, WORST_RATING
 from factcheck.errors import Problem
+from factcheck.export.common import inert_json
 
 MAX_CLAIM_REVIEWED = 75
 
@@ -52,13 +54,13 @@ def lint_desk(desk_name: str | None, desk_url: str | None) -> Lint:
 
 
 def write_reviews(reviews: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write a JSON-LD array, one review at a time; return how many."""
-    import json
-
+    """Write a JSON-LD array, one review at a time; return how many. The JSON escapes
+    ``<``, ``>`` and ``&``, so publishers can paste it into a
+    ``<script type="application/ld+json">`` element as it is."""
     n = 0
     out.write("[")
     for review in reviews:
-        text = json.dumps(review, ensure_ascii=False, indent=2)
+        text = inert_json(review, indent=2)
         out.write(("," if n else "") + "\n" + text)
         n += 1
     out.write("\n]\n" if n else "]\n")
@@ -84,7 +86,7 @@ def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
                             "author": {"@type": "Person" if _looks_like_person(c, a)
                                        else "Organization", "name": c.get("claimant")},
                             "datePublished": a.get("published")}
-    if a.get("url"):
+    if is_http_url(a.get("url")):
         item["appearance"] = {"@type": "CreativeWork", "url": a["url"]}
     return {"@context": "https://schema.org", "@type": "ClaimReview",
             "url": f"{base}/claims/{c['id']}" if base else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -37,3 +38,19 @@ def quantity_text(q: dict[str, Any]) -> str:
 def current_evidence(claim: dict[str, Any]) -> list[dict[str, Any]]:
     """The claim's evidence that has not been removed."""
     return [e for e in claim.get("evidence", []) if not e.get("removed_at")]
+
+
+def inert_json(data: Any, **dumps: Any) -> str:
+    """JSON that is safe to embed in an HTML ``<script>`` element: ``<``, ``>`` and ``&``
+    written as JSON escapes, so data can neither end the element nor open markup."""
+    return (json.dumps(data, ensure_ascii=False, **dumps).replace("&", "\\u0026")
+            .replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+def head_line(head: dict[str, Any] | None) -> str:
+    """"Ledger head 70d023d3… (41 events, 2026-11-25T10:17:53+00:00)" for report footers:
+    what the report was made from, to check with 'audit verify --expect-head'."""
+    if not head:
+        return ""
+    at = f", {head['at'][:19]}" if head.get("at") else ""
+    return f"Ledger head {head['hash']} ({head['events']} events{at})"

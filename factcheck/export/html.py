@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Iterable
 from html import escape
 from typing import Any, TextIO
 
 from factcheck.core.rules import is_http_url
 from factcheck.core.vocabulary import RATINGS, STATUSES
-from factcheck.export.common import count_by, summary_line
+from factcheck.export.common import count_by, head_line, inert_json, summary_line
 
 # a colour per status and per rating (a test checks every status and rating has one)
 STATUS_COLOURS = {"new": "#e0e0e0", "triaged": "#bcd7f5", "dismissed": "#f2f2f2",
@@ -102,12 +101,6 @@ def _script_hash() -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def safe_json(data: Any) -> str:
-    """JSON that cannot end a <script> element or open markup inside it."""
-    return (json.dumps(data, ensure_ascii=False).replace("&", "\\u0026")
-            .replace("<", "\\u003c").replace(">", "\\u003e"))
-
-
 def segments(text: str, claims: list[dict[str, Any]]) -> list[tuple[int, int, dict | None]]:
     """Cut ``text`` into plain and highlighted stretches; an overlapping claim is
     highlighted from where the previous one ends."""
@@ -127,7 +120,7 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[tuple[int, int, di
 
 
 def write_html(bundles: Iterable[dict[str, Any]], out: TextIO, *, title: str,
-               generated: str) -> int:
+               generated: str, ledger_head: dict[str, Any] | None = None) -> int:
     """Write the page; return the number of claims highlighted."""
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src '{_script_hash()}'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
@@ -144,6 +137,7 @@ def write_html(bundles: Iterable[dict[str, Any]], out: TextIO, *, title: str,
         out.write(_article(b))
     out.write("</div>\n<aside id=\"details\" aria-live=\"polite\"><p class=\"meta\">Select a "
               "highlighted claim to see its verdict and evidence.</p></aside></main>\n"
+              f"<footer class=\"meta page\">{escape(head_line(ledger_head))}</footer>\n"
               f"<script>{SCRIPT}</script>\n</body></html>\n")
     return n
 
@@ -207,5 +201,5 @@ def _article(b: dict[str, Any]) -> str:
     return (f"<section class=\"article\" id=\"article-{a['id']}\"><h2>{escape(a['title'])}"
             f"</h2><p class=\"meta\">{meta}{link}</p><p><strong>{escape(summary_line(claims))}"
             f"</strong></p>{_chart(claims)}<div class=\"text\">{''.join(parts)}</div>"
-            f"<script type=\"application/json\" class=\"claims-data\">{safe_json(data)}"
+            f"<script type=\"application/json\" class=\"claims-data\">{inert_json(data)}"
             "</script></section>\n")

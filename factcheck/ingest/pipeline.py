@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from factcheck.core.rules import check_url, text_problem
+from factcheck.errors import InputError
 from factcheck.ingest.detect import analyze_sentences, claim_quantities, claim_threshold
 from factcheck.ingest.metadata import (
     parse_date,
@@ -83,12 +85,20 @@ def check_article(raw: RawArticle, *, overrides: dict[str, str | None] | None = 
 
 
 def _published(raw: RawArticle, body: str, meta: dict[str, str]):
-    """The publication date, after refusing an empty article or a bad date."""
-    from factcheck.errors import InputError
-
+    """The publication date, after refusing an empty article, text that no database can
+    store the same way (NUL, lone surrogates), a link that is not http(s) or a bad date."""
     if not body.strip():
         raise InputError(f"{raw.source}: empty article (no text); check the file",
                          hint="empty-article")
+    problem = text_problem(body)
+    if problem:
+        raise InputError(f"{raw.source}: the text {problem}")
+    for key, value in meta.items():
+        problem = text_problem(value)
+        if problem:
+            raise InputError(f"{raw.source}: the {key} {problem}")
+    if meta.get("url"):
+        check_url(meta["url"], what=f"{raw.source}: url", usage=False)
     return parse_date(meta.get("date") or meta.get("published"))
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from factcheck.errors import InputError
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 CORPUS_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".tsv"}
@@ -42,12 +44,13 @@ def iter_sources(paths: list[str], *, text_field: str = "text",
     to ``skipped`` so the caller can say so."""
     for p in paths:
         if p == "-":
-            data = (stdin or sys.stdin).read()
+            stream = stdin or sys.stdin
+            raw = getattr(stream, "buffer", None)
+            data = decode_text(raw.read(), "<stdin>") if raw is not None else stream.read()
             yield RawArticle(data, "<stdin>")
             continue
         path = Path(p)
         if not path.exists():
-            from factcheck.errors import InputError
             raise InputError(f"{p}: no such file or directory; check the path")
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file()
@@ -77,27 +80,38 @@ def read_file(path: Path, *, text_field: str = "text") -> Iterator[RawArticle]:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file; binary or non-UTF-8 content raises ``InputError``."""
-    from factcheck.errors import InputError
-
+    """Read a UTF-8 text file; a missing, unreadable, binary, PDF or non-UTF-8 file raises
+    ``InputError`` naming the real cause."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; check its permissions") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror}); check its permissions") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode_text(raw, str(path))
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    """Bytes of a text source as text: refuse a PDF (by its magic bytes), binary data and
+    anything that is not UTF-8, in one line each."""
+    if raw.lstrip()[:5] == b"%PDF-":
+        raise InputError(f"{source}: a PDF, not text; convert it to text first (e.g. "
+                         "pdftotext FILE.pdf FILE.txt) and ingest that")
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: binary file, not text; pass a .txt, .md, .html, .csv or "
-                         ".jsonl file")
+        raise InputError(f"{source}: binary data, not text; pass a .txt, .md, .html, .csv "
+                         "or .jsonl file")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8, "
-                         "e.g. iconv -f latin1 -t utf-8") from None
-    return text
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); convert it to "
+                         "UTF-8, e.g. iconv -f latin1 -t utf-8") from None
 
 
 def _read_csv(path: Path, data: str, text_field: str, delimiter: str) -> Iterator[RawArticle]:
-    from factcheck.errors import InputError
-
     csv.field_size_limit(2**31 - 1)
     try:
         reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=delimiter, strict=True)
@@ -116,8 +130,6 @@ def _read_csv(path: Path, data: str, text_field: str, delimiter: str) -> Iterato
 
 
 def _read_jsonl(path: Path, data: str, text_field: str) -> Iterator[RawArticle]:
-    from factcheck.errors import InputError
-
     rows = []
     for i, line in enumerate(data.splitlines(), start=1):
         if not line.strip():

@@ -32,7 +32,8 @@ from factcheck.services.settings import get_settings
 from factcheck.storage.bundles import iter_bundles, ledger_events
 from factcheck.storage.events import head
 from factcheck.storage.models import utcnow
-from factcheck.storage.records import ExportDocument
+from factcheck.storage.queries import get_article
+from factcheck.storage.records import IMPORT, ExportDocument
 
 
 @dataclass
@@ -56,23 +57,25 @@ def export(*, session: Session, fmt: str, out: TextIO, article_id: int | None = 
            desk_url: str | None = None, now: dt.datetime | None = None) -> ExportResult:
     """Write the selection in ``fmt`` to ``out``."""
     check_export(fmt=fmt, status=status)
+    if article_id is not None:  # the selection is checked before the first byte
+        get_article(session=session, article_id=article_id)
     stamp = (now or utcnow()).isoformat(timespec="seconds")
     if fmt == "claimreview":
         return _claimreview(session, out, article_id, status, desk_name, desk_url)
     bundles = iter_bundles(session=session, article_id=article_id, status=status)
+    ledger_head = head(session=session)
     if fmt == "markdown":
-        return ExportResult(write_markdown(bundles, out))
+        return ExportResult(write_markdown(bundles, out, ledger_head))
     if fmt == "csv":
         return ExportResult(write_csv(bundles, out))
     if fmt == "html":
         return ExportResult(write_html(bundles, out, title="Fact-check report",
-                                       generated=stamp))
+                                       generated=stamp, ledger_head=ledger_head))
     complete = article_id is None and status is None
     return ExportResult(write_json(
         bundles, out, exported_at=stamp, generator=f"factcheck {__version__}",
         selection={"article": article_id, "status": status, "complete": complete},
-        ledger_head=head(session=session),
-        events=ledger_events(session=session) if complete else ()))
+        ledger_head=ledger_head, events=ledger_events(session=session) if complete else ()))
 
 
 def _claimreview(session: Session, out: TextIO, article_id: int | None, status: str | None,
@@ -114,7 +117,7 @@ def load_export(path: Path) -> ExportDocument:
         raise InputError(f"{path}: not a factcheck JSON export (schema_version "
                          f"{' or '.join(map(str, READABLE_VERSIONS))})", hint="make-export")
     try:
-        return ExportDocument.model_validate(data)
+        return ExportDocument.model_validate(data, context=IMPORT)
     except ValidationError as exc:
         raise InputError(f"{path}: {describe_error(exc)}") from None
 

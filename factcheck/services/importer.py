@@ -17,8 +17,17 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, update
 from sqlmodel import Session, select
 
+from factcheck.core.quotes import quote_matches
+from factcheck.errors import InputError
+from factcheck.ingest.metadata import sha256_of
 from factcheck.storage.bulk import advance_sequences, insert_quantities, insert_sentences
-from factcheck.storage.events import append_baseline, append_event
+from factcheck.storage.events import (
+    GENESIS,
+    append_baseline,
+    append_event,
+    event_hash,
+    recorded_states,
+)
 from factcheck.storage.models import (
     Article,
     Claim,
@@ -34,6 +43,7 @@ from factcheck.storage.records import (
     EventExport,
     ExportDocument,
 )
+from factcheck.storage.state import article_digest, claim_digest
 
 
 @dataclass
@@ -54,8 +64,116 @@ def ledger_is_empty(session: Session) -> bool:
             session.exec(select(func.count()).select_from(Event)).one() == 0)
 
 
+def check_document(doc: ExportDocument) -> None:
+    """Refuse, naming the first bad place, what the record shapes cannot say: an article
+    whose SHA-256 is not its text's, offsets outside the text or a quote that is not
+    ``text[start:end]``, ids used twice, an event whose hash does not fit its fields, a
+    chain that does not link up (complete exports) and a record that is not in the state
+    its history recorded (the file was edited after it was exported)."""
+    seen: dict[str, set] = {"article": set(), "sha256": set(), "claim": set(),
+                            "evidence": set(), "verdict": set(), "event": set()}
+
+    def once(kind: str, value: Any, where: str) -> None:
+        if value in seen[kind]:
+            raise InputError(f"{where}: {kind} {value} appears twice in the file")
+        seen[kind].add(value)
+
+    events: list[tuple[str, EventExport]] = [(f"events[{i}]", e)
+                                             for i, e in enumerate(doc.events)]
+    for i, a in enumerate(doc.articles):
+        where = f"articles[{i}]"
+        once("article", a.id, f"{where}.id")
+        once("sha256", a.sha256, f"{where}.sha256")
+        if sha256_of(a.text) != a.sha256:
+            raise InputError(f"{where}.sha256: does not match the article's text")
+        n = len(a.text)
+        for j, (start, end, _) in enumerate(a.sentences):
+            if not start <= end <= n:
+                raise InputError(f"{where}.sentences[{j}]: offsets {start}–{end} lie outside "
+                                 f"the text ({n} characters)")
+        for k, c in enumerate(a.claims):
+            cw = f"{where}.claims[{k}]"
+            once("claim", c.id, f"{cw}.id")
+            if not quote_matches(a.text, c.start, c.end, c.quote):
+                raise InputError(f"{cw}.quote: is not the article's text[{c.start}:{c.end}]")
+            if c.sentence_position is not None and c.sentence_position >= len(a.sentences):
+                raise InputError(f"{cw}.sentence_position: there is no sentence "
+                                 f"{c.sentence_position}")
+            for m, q in enumerate(c.quantities):
+                if not quote_matches(a.text, q.start, q.end, q.surface):
+                    raise InputError(f"{cw}.quantities[{m}].surface: is not the article's "
+                                     f"text[{q.start}:{q.end}]")
+            for m, e in enumerate(c.evidence):
+                once("evidence", e.id, f"{cw}.evidence[{m}].id")
+            for m, v in enumerate(c.verdicts):
+                once("verdict", v.id, f"{cw}.verdicts[{m}].id")
+            for m, e in enumerate(c.history):
+                if e.claim_id != c.id:
+                    raise InputError(f"{cw}.history[{m}].claim_id: is {e.claim_id}, not the "
+                                     f"claim's id {c.id}")
+                events.append((f"{cw}.history[{m}]", e))
+    _check_events(doc, events, once)
+    if doc.schema_version >= 2:
+        _check_states(doc, [e for _, e in sorted(events, key=lambda x: x[1].id)])
+
+
+def _check_events(doc: ExportDocument, events: list[tuple[str, EventExport]], once) -> None:
+    for where, e in events:
+        once("event", e.id, f"{where}.id")
+        if event_hash_of(e) != e.hash:
+            raise InputError(f"{where}: event {e.id}'s hash does not match its fields (it "
+                             "was edited after it was exported)")
+    if not doc.selection.complete:
+        return
+    prev = GENESIS
+    for n, (where, e) in enumerate(sorted(events, key=lambda x: x[1].id), start=1):
+        if e.id != n:
+            raise InputError(f"{where}: the history skips from event {n - 1} to {e.id}")
+        if e.prev_hash != prev:
+            raise InputError(f"{where}: event {e.id} does not follow event {n - 1}")
+        prev = e.hash
+    head = doc.ledger_head
+    if head is not None and (head.hash != prev or head.events != len(events)):
+        raise InputError("ledger_head: does not match the file's last event")
+
+
+def _check_states(doc: ExportDocument, events: list[EventExport]) -> None:
+    recorded = recorded_states(events)
+    for i, a in enumerate(doc.articles):
+        if a.id in recorded.articles:
+            event_id, state = recorded.articles[a.id]
+            if article_digest(a.id, a, a.text) != state:
+                raise InputError(f"articles[{i}]: is not what event {event_id} recorded (the "
+                                 "file was edited after it was exported)")
+        for k, c in enumerate(a.claims):
+            if c.id not in recorded.claims:
+                continue
+            event_id, state = recorded.claims[c.id]
+            approval = c.approval
+            row = {**{f: getattr(c, f) for f in ("text", "quote", "start", "end", "status",
+                                                   "claimant", "assignee", "published_at")},
+                   "article_id": a.id, "approved_by": approval.by if approval else None,
+                   "approved_at": approval.at if approval else None,
+                   "approval_hash": approval.hash if approval else None}
+            digest = claim_digest(c.id, row, c.verdicts, c.evidence)
+            if digest[:len(state)] != state:
+                raise InputError(f"articles[{i}].claims[{k}]: is not what event {event_id} "
+                                 "recorded (the file was edited after it was exported)")
+
+
+def event_hash_of(e: EventExport) -> str:
+    """The hash an exported event must have, from its own fields."""
+    details = json.dumps(e.details, ensure_ascii=False, sort_keys=True) \
+        if e.details is not None else None
+    return event_hash(event_id=e.id, claim_id=e.claim_id, at=e.at, actor=e.actor,
+                      action=e.action, from_status=e.from_status, to_status=e.to_status,
+                      note=e.note, details=details, prev_hash=e.prev_hash,
+                      article_id=e.article_id, state=e.state)
+
+
 def import_document(*, session: Session, doc: ExportDocument, actor: str) -> ImportResult:
-    """Import a validated export in the caller's transaction."""
+    """Check a validated export as a whole, then import it in the caller's transaction."""
+    check_document(doc)
     if doc.selection.complete and ledger_is_empty(session):
         return _restore(session, doc, actor)
     return _merge(session, doc, actor)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,15 +134,26 @@ class AuditResult:
 
 
 @dataclass
-class _Recorded:
-    """What the history says each record should be."""
+class Recorded:
+    """What the history says each record should be: (event id, state) per claim and
+    article, (event id, value) per setting."""
 
     claims: dict[int, tuple[int, str]]
     articles: dict[int, tuple[int, str]]
     settings: dict[str, tuple[int, str]]
 
 
-def _note(recorded: _Recorded, e: Any, details: dict[str, Any] | None) -> None:
+def recorded_states(events: Iterable[Any]) -> Recorded:
+    """The newest recorded state of every record, from events in id order (rows or
+    records with ``details`` as JSON text or an object)."""
+    recorded = Recorded({}, {}, {})
+    for e in events:
+        details = json.loads(e.details) if isinstance(e.details, str) else e.details
+        _note(recorded, e, details)
+    return recorded
+
+
+def _note(recorded: Recorded, e: Any, details: dict[str, Any] | None) -> None:
     """Remember the state an event recorded for its records."""
     if e.claim_id is not None and e.state is not None:
         recorded.claims[e.claim_id] = (e.id, e.state)
@@ -173,7 +185,7 @@ def verify_ledger(*, session: Session, batch: int = 5000,
     conn = session.connection()
     t = Event.__table__
     prev, expected_id, count, last_id = GENESIS, 1, 0, 0
-    recorded = _Recorded({}, {}, {})
+    recorded = Recorded({}, {}, {})
     seen_expected = expect_head is None
     while True:
         rows = conn.execute(select(t).where(t.c.id > last_id).order_by(t.c.id).limit(batch)
@@ -219,7 +231,7 @@ def verify_ledger(*, session: Session, batch: int = 5000,
     return AuditResult(count, True, records=records)
 
 
-def _compare_records(conn: Connection, session: Session, recorded: _Recorded
+def _compare_records(conn: Connection, session: Session, recorded: Recorded
                      ) -> tuple[int | None, str] | None:
     """The first record whose present state is not what its newest event recorded."""
     for aid, digest in all_article_digests(conn):

@@ -14,6 +14,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,9 +22,11 @@ from pydantic import (
     PlainSerializer,
     StrictInt,
     StrictStr,
+    ValidationInfo,
     computed_field,
 )
 
+from factcheck.core.rules import is_http_url, text_problem
 from factcheck.core.vocabulary import KINDS, ORIGINS, QUALIFIERS, RATINGS, STANCES, STATUSES
 
 
@@ -38,11 +41,36 @@ def utc_iso(at: dt.datetime) -> str:
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
+# Checks that apply to what comes in (an import: ``model_validate(..., context=IMPORT)``),
+# not to rows already stored, which must always be shown whatever an older version let in.
+IMPORT = {"import": True}
+
+
+def _storable(value: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get("import"):
+        problem = text_problem(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def _http(value: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get("import") and not is_http_url(value):
+        raise ValueError("is not an http(s) address")
+    return value
+
+
+# every text field: on import, a string both databases store alike (no NUL, no lone
+# surrogate); a link: on import, http(s) only
+Str = Annotated[StrictStr, AfterValidator(_storable)]
+# integers a database column holds (larger ones would overflow)
+Int = Annotated[StrictInt, Field(ge=-(2**63), le=2**63 - 1)]
+Id = Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
 Timestamp = Annotated[dt.datetime, PlainSerializer(_iso, return_type=str)]
 Day = Annotated[dt.date, PlainSerializer(_iso, return_type=str)]
 EventTime = Annotated[dt.datetime, PlainSerializer(utc_iso, return_type=str)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
-Offset = Annotated[StrictInt, Field(ge=0)]
+Offset = Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
 Status = Literal[STATUSES]
 RatingName = Literal[tuple(RATINGS)]
 Stance = Literal[STANCES]
@@ -50,6 +78,7 @@ Kind = Literal[KINDS]
 Origin = Literal[ORIGINS]
 Qualifier = Literal[QUALIFIERS]
 Sha256 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+Link = Annotated[Str, AfterValidator(_http)]
 
 
 def _json_object(value: Any) -> Any:
@@ -76,13 +105,13 @@ def record(model: type[Record], row: Any, **extra: Any) -> dict[str, Any]:
 class QuantityRecord(Record):
     """A quantity inside a claim's quote (offsets index the article text)."""
 
-    surface: StrictStr
+    surface: Str
     value: Number
     high: Number | None
-    unit: StrictStr | None
+    unit: Str | None
     qualifier: Qualifier
     normalized_value: Number | None
-    normalized_unit: StrictStr | None
+    normalized_unit: Str | None
     start: Offset
     end: Offset
 
@@ -92,14 +121,14 @@ class QuantityRecord(Record):
 class EvidenceBase(Record):
     """A source a verdict rests on."""
 
-    id: StrictInt
-    url: StrictStr
-    publisher: StrictStr
-    title: StrictStr | None
-    quote: StrictStr
+    id: Id
+    url: Link
+    publisher: Str
+    title: Str | None
+    quote: Str
     stance: Stance
     published: Day | None
-    added_by: StrictStr
+    added_by: Str
     added_at: Timestamp | None
 
 
@@ -112,7 +141,7 @@ class EvidenceRecord(EvidenceBase):
 class EvidenceExport(EvidenceBase):
     """In the JSON export: removed items too, with who removed them when."""
 
-    removed_by: StrictStr | None
+    removed_by: Str | None
     removed_at: Timestamp | None
 
 
@@ -121,7 +150,7 @@ class EvidenceExport(EvidenceBase):
 class VerdictRecord(Record):
     """A rating with its summary; ``rating_value`` is its place on the ClaimReview scale."""
 
-    id: StrictInt
+    id: Id
     rating: RatingName
 
     @computed_field
@@ -130,20 +159,20 @@ class VerdictRecord(Record):
         """1 (false) to 6 (true); none for unverifiable."""
         return RATINGS[self.rating].value
 
-    summary: StrictStr
-    author: StrictStr
+    summary: Str
+    author: Str
     created_at: Timestamp | None
     superseded_at: Timestamp | None
-    correction_note: StrictStr | None
+    correction_note: Str | None
     published_at: Timestamp | None
 
 
 class Approval(Record):
     """A second reviewer's sign-off and the hash of what they approved."""
 
-    by: StrictStr
+    by: Str
     at: Timestamp | None
-    hash: StrictStr | None
+    hash: Str | None
 
 
 # --- events -----------------------------------------------------------------------------
@@ -153,16 +182,16 @@ class EventRecord(Record):
     the digest of the record it left behind (none before schema 0005)."""
 
     id: Annotated[StrictInt, Field(ge=1)]
-    claim_id: StrictInt | None
+    claim_id: Id | None
     at: EventTime
-    actor: StrictStr
-    action: StrictStr
-    from_status: StrictStr | None
-    to_status: StrictStr | None
-    note: StrictStr | None
+    actor: Str
+    action: Str
+    from_status: Str | None
+    to_status: Str | None
+    note: Str | None
     details: Annotated[dict[str, Any] | None, BeforeValidator(_json_object)]
     hash: Sha256
-    article_id: StrictInt | None = None
+    article_id: Id | None = None
     state: Sha256 | None = None
 
 
@@ -177,21 +206,21 @@ class EventExport(EventRecord):
 class ClaimRecord(Record):
     """``claims list --json``: a claim with its quantities and current rating."""
 
-    id: StrictInt
-    article_id: StrictInt
-    text: StrictStr
-    quote: StrictStr
+    id: Id
+    article_id: Id
+    text: Str
+    quote: Str
     start: Offset
     end: Offset
     status: Status
     score: Number
     kind: Kind
-    claimant: StrictStr | None
+    claimant: Str | None
     origin: Origin
-    created_by: StrictStr | None
+    created_by: Str | None
     created_at: Timestamp | None
-    assignee: StrictStr | None
-    version: StrictInt
+    assignee: Str | None
+    version: Int
     quantities: list[QuantityRecord] = []
     rating: RatingName | None = None
 
@@ -199,45 +228,45 @@ class ClaimRecord(Record):
 class Paragraph(Record):
     """The paragraph around a claim's quote (offsets index the article text)."""
 
-    start: StrictInt
-    end: StrictInt
-    text: StrictStr
+    start: Offset
+    end: Offset
+    text: Str
 
 
 class ClaimDetail(ClaimRecord):
     """``claims show --json``: the claim with its review and its place in the article."""
 
-    summary: StrictStr | None = None
+    summary: Str | None = None
     verdict: VerdictRecord | None = None
     previous_verdicts: list[VerdictRecord] = []
     evidence: list[EvidenceRecord] = []
     approval: Approval | None = None
     published_at: Timestamp | None = None
-    article_title: StrictStr = ""
+    article_title: Str = ""
     paragraph: Paragraph | None = None
 
 
 class ClaimExport(Record):
     """A claim in the JSON export: everything needed to restore it and its review."""
 
-    id: StrictInt
-    text: StrictStr
-    quote: StrictStr
+    id: Id
+    text: Str
+    quote: Str
     start: Offset
     end: Offset
     status: Status
     score: Annotated[Number, Field(ge=0, le=1)]
     kind: Kind
-    claimant: StrictStr | None
+    claimant: Str | None
     origin: Origin
-    created_by: StrictStr | None
+    created_by: Str | None
     created_at: Timestamp | None
     updated_at: Timestamp | None
-    version: Annotated[StrictInt, Field(ge=1)]
-    assignee: StrictStr | None
-    sentence_position: StrictInt | None
+    version: Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
+    assignee: Str | None
+    sentence_position: Offset | None
     rating: RatingName | None
-    summary: StrictStr | None
+    summary: Str | None
     approval: Approval | None
     published_at: Timestamp | None
     quantities: list[QuantityRecord]
@@ -251,36 +280,36 @@ class ClaimExport(Record):
 class ArticleBase(Record):
     """An ingested article's metadata."""
 
-    id: StrictInt
-    title: StrictStr
-    url: StrictStr | None
-    outlet: StrictStr | None
-    author: StrictStr | None
+    id: Id
+    title: Str
+    url: Link | None
+    outlet: Str | None
+    author: Str | None
     published: Day | None
     sha256: Sha256
-    source: StrictStr | None
+    source: Str | None
     ingested_at: Timestamp | None
 
 
 class ArticleRecord(ArticleBase):
     """``articles list --json``: with its number of claims."""
 
-    claims: StrictInt = 0
+    claims: Int = 0
 
 
 class ArticleDetail(ArticleRecord):
     """``articles show --json``: with the stored text."""
 
-    text: StrictStr
+    text: Str
 
 
-Sentence = tuple[StrictInt, StrictInt, Number]
+Sentence = tuple[Offset, Offset, Number]
 
 
 class ArticleExport(ArticleBase):
     """An article in the JSON export: text, sentence scores and claims."""
 
-    text: StrictStr
+    text: Str
     sentences: list[Sentence]
     claims: list[ClaimExport]
 
@@ -288,8 +317,8 @@ class ArticleExport(ArticleBase):
 class Selection(Record):
     """What an export holds: one article and/or one status, or everything."""
 
-    article: StrictInt | None
-    status: StrictStr | None
+    article: Id | None
+    status: Status | None
     complete: bool
 
 
@@ -297,8 +326,8 @@ class LedgerHeadRecord(Record):
     """The newest event of a ledger: hash, number of events, time."""
 
     hash: Sha256
-    events: Annotated[StrictInt, Field(ge=0)]
-    at: StrictStr | None
+    events: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+    at: Str | None
 
 
 class ExportDocument(Record):
@@ -306,8 +335,8 @@ class ExportDocument(Record):
     event states)."""
 
     schema_version: Literal[1, 2]
-    exported_at: StrictStr
-    generator: StrictStr
+    exported_at: Str
+    generator: Str
     selection: Selection
     ledger_head: LedgerHeadRecord | None = None
     articles: list[ArticleExport]
