@@ -1,4 +1,4 @@
-"""Bind every Gherkin feature in features/ to the shared steps."""
+"""Bind every Gherkin feature in features/ to the step modules (see tests/bdd/conftest.py)."""
 
 from pytest_bdd import scenarios
 
