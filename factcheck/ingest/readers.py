@@ -102,7 +102,7 @@ def decode_text(raw: bytes, source: str) -> str:
         raise InputError(f"{source}: a PDF, not text; convert it to text first (e.g. "
                          "pdftotext FILE.pdf FILE.txt) and ingest that")
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{source}: binary data, not text; pass a .txt, .md, .html, .csv "
+        raise InputError(f"{source}: binary file, not text; pass a .txt, .md, .html, .csv "
                          "or .jsonl file")
     try:
         return raw.decode("utf-8-sig")
