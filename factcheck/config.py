@@ -27,6 +27,12 @@ def default_db_path() -> Path:
     return base / "factcheck" / "factcheck.db"
 
 
+def is_default_db(cli_value: str | None = None) -> bool:
+    """Whether the database in use is the default file (neither ``--db`` nor
+    ``FACTCHECK_DB`` given): its folder may be created."""
+    return not (cli_value or os.environ.get(ENV_DB))
+
+
 def resolve_db_url(cli_value: str | None = None) -> str:
     """The database URL to use: a SQLAlchemy URL, or a file path taken as SQLite."""
     value = cli_value or os.environ.get(ENV_DB)

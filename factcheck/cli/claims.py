@@ -17,7 +17,7 @@ from factcheck.cli.common import (
     session,
 )
 from factcheck.cli.output import print_claim, print_json, print_table
-from factcheck.core.vocabulary import KINDS, one_of
+from factcheck.core.vocabulary import KINDS, RATINGS, one_of
 
 app = typer.Typer(help="Check-worthy claims found in articles.", no_args_is_help=True)
 
@@ -40,11 +40,16 @@ def list_command(
                         ] = None,
     mine: Annotated[bool, typer.Option("--mine", help="Only claims assigned to you.")
                     ] = False,
+    claimant: Annotated[str | None, typer.Option("--claimant", metavar="NAME",
+                                                 help="Only claims whose claimant's name "
+                                                      "contains NAME (any case).")] = None,
+    rating: Annotated[str | None, typer.Option("--rating", help=f"Only claims rated: "
+                                               f"{one_of(RATINGS)}.")] = None,
     as_name: AsOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims, most check-worthy first: the statement (as reworded, if it was) with
-    its figures kept visible."""
+    its figures kept visible. A claim linked into another is listed under that one."""
     from factcheck.services.claims import list_claims
 
     if mine:
@@ -52,6 +57,7 @@ def list_command(
     with session(ctx) as s:
         rows = list_claims(session=s, article_id=article, status=status, kind=kind,
                            min_score=min_score, limit=limit, assignee=assignee,
+                           claimant=claimant, rating=rating,
                            order="position" if by_position else "score")
     if as_json:
         print_json(rows)
@@ -157,6 +163,53 @@ def edit_command(
         return
     changed = " and ".join(w for w, v in (("text", text), ("claimant", claimant)) if v)
     typer.echo(f"Claim {claim.id} {changed} updated; status {claim.status}.")
+
+
+@app.command("link")
+def link_command(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    other_id: Annotated[int, typer.Argument(metavar="OTHER", help="The claim to merge into "
+                                                                  "ID.")],
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Make OTHER the same claim as ID: OTHER's appearances become ID's, one verdict covers
+    them all, and OTHER stays on record as merged (refused if OTHER has a verdict of its
+    own that differs)."""
+    from factcheck.services.claims import claim_record
+    from factcheck.services.review import link
+
+    with session(ctx) as s:
+        link(session=s, claim_id=claim_id, other_id=other_id, actor=actor(as_name))
+        data = claim_record(session=s, claim_id=claim_id)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Claim {other_id} merged into claim {claim_id}.")
+
+
+@app.command("unlink")
+def unlink_command(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    appearance_id: Annotated[int, typer.Argument(metavar="APPEARANCE", help="The "
+                                                 "appearance's id (claims show ID --json).")],
+    as_name: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Give an appearance back to the claim it was found as (no longer merged)."""
+    from factcheck.services.claims import claim_record
+    from factcheck.services.review import unlink
+
+    with session(ctx) as s:
+        origin = unlink(session=s, claim_id=claim_id, appearance_id=appearance_id,
+                        actor=actor(as_name))
+        data = claim_record(session=s, claim_id=origin.id)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Appearance {appearance_id} is claim {origin.id}'s again.")
 
 
 @app.command("history")

@@ -40,10 +40,13 @@ def db_url(ctx: typer.Context) -> str:
 
 
 def engine_for(ctx: typer.Context, *, migrate: bool = True) -> Any:
-    """The engine for this invocation's database, upgraded to the newest schema."""
+    """The engine for this invocation's database, upgraded to the newest schema (the
+    default file's folder is created; a folder named by --db or FACTCHECK_DB must exist)."""
+    from factcheck.config import is_default_db
     from factcheck.storage.db import get_engine
 
-    return get_engine(db_url(ctx), migrate=migrate)
+    return get_engine(db_url(ctx), migrate=migrate,
+                      create_folder=is_default_db(state(ctx).db))
 
 
 @contextmanager

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from factcheck.cli.common import ArticleFilter, AsOption, StatusFilter, actor, session
+from factcheck.cli.files import check_output, open_output
 from factcheck.cli.hints import render_problem
 from factcheck.export import FORMATS
 
@@ -27,28 +25,16 @@ def export_command(
     desk_url: Annotated[str | None, typer.Option("--desk-url", help="ClaimReview base URL "
                                                  "(default: config desk.url).")] = None,
 ) -> None:
-    """Export claims as a report (markdown, html), data (json, csv) or ClaimReview."""
+    """Export claims as a report (markdown, html), data (json, csv) or ClaimReview. A
+    file is written beside its target and moved into place; a symlink is followed, a
+    device or pipe written into."""
     from factcheck.services.exchange import check_export, export
 
     check_export(fmt=fmt, status=status)
-    with session(ctx) as s:
-        if output == "-":
-            result = export(session=s, fmt=fmt, out=sys.stdout, article_id=article,
-                            status=status, desk_name=desk_name, desk_url=desk_url)
-        else:
-            # write beside the target and move into place: a refused or failed export
-            # leaves no half-written file
-            target = Path(output)
-            fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                       prefix=f".{target.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                    result = export(session=s, fmt=fmt, out=out, article_id=article,
-                                    status=status, desk_name=desk_name, desk_url=desk_url)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+    check_output(output)
+    with session(ctx) as s, open_output(output) as out:
+        result = export(session=s, fmt=fmt, out=out, article_id=article, status=status,
+                        desk_name=desk_name, desk_url=desk_url)
     for warning in result.warnings:
         typer.echo(f"Warning: {render_problem(warning)}", err=True)
     if output != "-":
@@ -71,4 +57,6 @@ def import_command(
         r = import_export(session=s, doc=doc, actor=actor(as_name))
     typer.echo(f"Imported ({r.mode}) {r.articles} articles ({r.articles_skipped} already "
                f"present), {r.claims} claims ({r.claims_skipped} already present), "
-               f"{r.events} events.")
+               f"{r.events} events."
+               + (f" {r.appearances_skipped} appearances were left out: their articles are "
+                  "not in the file." if r.appearances_skipped else ""))

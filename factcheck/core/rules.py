@@ -110,3 +110,22 @@ def text_problem(value: str) -> str | None:
     except UnicodeEncodeError as exc:
         return f"is not valid Unicode (a lone surrogate at position {exc.start})"
     return None
+
+
+def check_link(*, claim_id: int, other_id: int, claim_merged_into: int | None,
+               other_merged_into: int | None, claim_rating: str | None,
+               other_rating: str | None) -> None:
+    """Refuse a link that would lose or contradict a decision: a claim linked to itself
+    or to one already merged, or ``other`` carrying a verdict of its own that is not the
+    surviving claim's."""
+    if claim_id == other_id:
+        raise UsageError(f"claim {claim_id} cannot be linked to itself")
+    for cid, merged in ((claim_id, claim_merged_into), (other_id, other_merged_into)):
+        if merged is not None:
+            raise WorkflowError(f"claim {cid} is already merged into claim {merged}; link "
+                                f"claim {merged} instead")
+    if other_rating is not None and other_rating != claim_rating:
+        mine = f"'{claim_rating}'" if claim_rating else "none"
+        raise WorkflowError(f"claim {other_id} has a verdict of its own ('{other_rating}') "
+                            f"that differs from claim {claim_id}'s ({mine}); link them the "
+                            "other way round or settle the verdicts first")

@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from factcheck.core.rules import check_actor, check_url
-from factcheck.core.vocabulary import KINDS, STATUSES
+from factcheck.core.vocabulary import KINDS, RATINGS, STATUSES
 from factcheck.errors import UsageError
 from factcheck.ingest.metadata import parse_date
 from factcheck.ingest.segment import paragraph_around
@@ -20,6 +20,7 @@ from factcheck.storage.events import append_event
 from factcheck.storage.models import Evidence, Verdict
 from factcheck.storage.queries import (
     active_evidence,
+    appearances_of,
     articles_with_counts,
     claim_events,
     count_claims,
@@ -43,12 +44,15 @@ from factcheck.storage.records import (
 )
 
 
-def check_filters(*, status: str | None = None, kind: str | None = None) -> None:
-    """Refuse a status or kind filter that no claim can have (usage error)."""
+def check_filters(*, status: str | None = None, kind: str | None = None,
+                  rating: str | None = None) -> None:
+    """Refuse a status, kind or rating filter that no claim can have (usage error)."""
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status '{status}'; use one of {', '.join(STATUSES)}")
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind '{kind}'; use one of {', '.join(KINDS)}")
+    if rating is not None and rating not in RATINGS:
+        raise UsageError(f"unknown rating '{rating}'; use one of {', '.join(RATINGS)}")
 
 
 def list_articles(*, session: Session) -> list[dict[str, Any]]:
@@ -67,13 +71,17 @@ def show_article(*, session: Session, article_id: int) -> dict[str, Any]:
 def list_claims(*, session: Session, article_id: int | None = None,
                 status: str | None = None, kind: str | None = None,
                 min_score: float | None = None, limit: int | None = None,
-                order: str = "score", assignee: str | None = None) -> list[dict[str, Any]]:
-    """Claims matching the filters, highest score first (or in article order)."""
-    check_filters(status=status, kind=kind)
+                order: str = "score", assignee: str | None = None,
+                claimant: str | None = None, rating: str | None = None
+                ) -> list[dict[str, Any]]:
+    """Claims matching the filters, highest score first (or in article order); a claim
+    merged into another is listed under that one."""
+    check_filters(status=status, kind=kind, rating=rating)
     if article_id is not None:
         get_article(session=session, article_id=article_id)
     claims = find_claims(session=session, article_id=article_id, status=status, kind=kind,
-                         min_score=min_score, assignee=assignee, order=order, limit=limit)
+                         min_score=min_score, assignee=assignee, order=order, limit=limit,
+                         claimant=claimant, rating=rating)
     ids = [c.id for c in claims]
     quantities = quantities_of(session=session, claim_ids=ids)
     ratings = current_ratings(session=session, claim_ids=ids)
@@ -88,8 +96,12 @@ def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
     article = get_article(session=session, article_id=claim.article_id)
     para = paragraph_around(article.text, claim.start, claim.end)
     verdict = current_verdict(session=session, claim_id=claim.id)
+    appearances = [{"id": ap.id, "article_id": ap.article_id, "article_title": title,
+                    "article_url": url, "quote": ap.quote, "start": ap.start, "end": ap.end}
+                   for ap, title, url in appearances_of(session=session,
+                                                        claim_ids=[claim.id])[claim.id]]
     return record(
-        ClaimDetail, claim,
+        ClaimDetail, claim, appearances=appearances,
         quantities=quantities_of(session=session, claim_ids=[claim.id])[claim.id],
         rating=verdict.rating if verdict else None,
         summary=verdict.summary if verdict else None, verdict=verdict,
@@ -128,7 +140,7 @@ def claim_record(*, session: Session, claim_id: int) -> dict[str, Any]:
 
 
 def list_claims_by_id(*, session: Session, claim_ids: list[int]) -> list[dict[str, Any]]:
-    """These claims in the ``claims list`` shape, in the order given."""
+    """These claims in the ``claims list`` shape, in the order given (merged ones too)."""
     claims = [get_claim(session=session, claim_id=cid) for cid in claim_ids]
     quantities = quantities_of(session=session, claim_ids=claim_ids)
     ratings = current_ratings(session=session, claim_ids=claim_ids)

@@ -29,6 +29,7 @@ from factcheck.storage.events import (
     recorded_states,
 )
 from factcheck.storage.models import (
+    Appearance,
     Article,
     Claim,
     Event,
@@ -56,6 +57,7 @@ class ImportResult:
     claims: int
     claims_skipped: int
     events: int
+    appearances_skipped: int = 0
 
 
 def ledger_is_empty(session: Session) -> bool:
@@ -80,6 +82,7 @@ def check_document(doc: ExportDocument) -> None:
 
     events: list[tuple[str, EventExport]] = [(f"events[{i}]", e)
                                              for i, e in enumerate(doc.events)]
+    texts = {a.id: a.text for a in doc.articles}
     for i, a in enumerate(doc.articles):
         where = f"articles[{i}]"
         once("article", a.id, f"{where}.id")
@@ -107,6 +110,11 @@ def check_document(doc: ExportDocument) -> None:
                 once("evidence", e.id, f"{cw}.evidence[{m}].id")
             for m, v in enumerate(c.verdicts):
                 once("verdict", v.id, f"{cw}.verdicts[{m}].id")
+            for m, ap in enumerate(c.appearances or ()):
+                text = texts.get(ap.article_id)
+                if text is not None and not quote_matches(text, ap.start, ap.end, ap.quote):
+                    raise InputError(f"{cw}.appearances[{m}].quote: is not article "
+                                     f"{ap.article_id}'s text[{ap.start}:{ap.end}]")
             for m, e in enumerate(c.history):
                 if e.claim_id != c.id:
                     raise InputError(f"{cw}.history[{m}].claim_id: is {e.claim_id}, not the "
@@ -151,11 +159,12 @@ def _check_states(doc: ExportDocument, events: list[EventExport]) -> None:
             event_id, state = recorded.claims[c.id]
             approval = c.approval
             row = {**{f: getattr(c, f) for f in ("text", "quote", "start", "end", "status",
-                                                   "claimant", "assignee", "published_at")},
+                                                   "claimant", "claimant_kind", "assignee",
+                                                   "published_at", "merged_into")},
                    "article_id": a.id, "approved_by": approval.by if approval else None,
                    "approved_at": approval.at if approval else None,
                    "approval_hash": approval.hash if approval else None}
-            digest = claim_digest(c.id, row, c.verdicts, c.evidence)
+            digest = claim_digest(c.id, row, c.verdicts, c.evidence, c.appearances or ())
             if digest[:len(state)] != state:
                 raise InputError(f"articles[{i}].claims[{k}]: is not what event {event_id} "
                                  "recorded (the file was edited after it was exported)")
@@ -181,9 +190,10 @@ def import_document(*, session: Session, doc: ExportDocument, actor: str) -> Imp
 
 ARTICLE_COLUMNS = ("title", "url", "outlet", "author", "published", "sha256", "source",
                    "text", "ingested_at")
-CLAIM_COLUMNS = ("text", "quote", "start", "end", "score", "kind", "claimant", "status",
-                 "origin", "created_by", "created_at", "updated_at", "version", "assignee",
-                 "published_at")
+CLAIM_COLUMNS = ("text", "quote", "start", "end", "score", "kind", "claimant",
+                 "claimant_kind", "status", "origin", "created_by", "created_at",
+                 "updated_at", "version", "assignee", "published_at")
+APPEARANCE_COLUMNS = ("start", "end", "quote", "added_at")
 EVIDENCE_COLUMNS = ("url", "publisher", "title", "quote", "stance", "published", "added_by",
                     "added_at", "removed_by", "removed_at")
 VERDICT_COLUMNS = ("rating", "summary", "author", "created_at", "superseded_at",
@@ -227,10 +237,21 @@ def _event_row(e: EventExport) -> dict[str, Any]:
             "prev_hash": e.prev_hash, "hash": e.hash}
 
 
+def _appearances(c: ClaimExport, article_id: int) -> list[dict[str, Any]]:
+    """A claim's appearances as rows (a version 1 export has only where it was found)."""
+    if c.appearances is None:
+        return [{"claim_id": c.id, "article_id": article_id, "start": c.start, "end": c.end,
+                 "quote": c.quote, "origin_claim_id": c.id, "added_at": c.created_at}]
+    return [_row(ap, APPEARANCE_COLUMNS, id=ap.id, claim_id=c.id, article_id=ap.article_id,
+                 origin_claim_id=ap.origin_claim_id) for ap in c.appearances]
+
+
 def _restore(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
     conn = session.connection()
     n_claims = 0
     events = [_event_row(e) for e in doc.events]
+    appearances: list[dict[str, Any]] = []
+    merged: list[tuple[int, int]] = []
     for a in doc.articles:
         conn.execute(insert(Article.__table__), [_article_row(a, True)])
         sentence_ids = insert_sentences(conn, a.id, a.sentences)
@@ -240,7 +261,19 @@ def _restore(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
             conn.execute(insert(Claim.__table__), [_claim_row(c, a.id, sid, True)])
             _insert_children(conn, c, c.id, True)
             events.extend(_event_row(e) for e in c.history)
+            appearances.extend(_appearances(c, a.id))
+            if c.merged_into is not None:
+                merged.append((c.id, c.merged_into))
             n_claims += 1
+    # after every article and claim: an appearance may lie in a later article, a claim
+    # may be merged into a later one
+    for group in ([r for r in appearances if "id" in r], [r for r in appearances
+                                                          if "id" not in r]):
+        if group:
+            conn.execute(insert(Appearance.__table__), group)
+    for cid, into in merged:
+        conn.execute(update(Claim.__table__).where(Claim.__table__.c.id == cid)
+                     .values(merged_into=into))
     events.sort(key=lambda e: e["id"])
     if events:
         conn.execute(insert(Event.__table__), events)
@@ -258,8 +291,12 @@ def _restore(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
 
 def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
     conn = session.connection()
-    at, ct, st = Article.__table__, Claim.__table__, Sentence.__table__
-    added_a = skipped_a = added_c = skipped_c = n_events = 0
+    at, ct, st, pt = (Article.__table__, Claim.__table__, Sentence.__table__,
+                      Appearance.__table__)
+    added_a = skipped_a = added_c = skipped_c = n_events = skipped_ap = 0
+    articles: dict[int, int] = {}  # the file's article id -> this ledger's
+    claims: dict[int, int] = {}  # the file's claim id -> this ledger's
+    added: list[tuple[ClaimExport, int, int]] = []  # (claim, file's article, new id)
     for a in doc.articles:
         existing = conn.execute(select(at.c.id).where(at.c.sha256 == a.sha256)).scalar()
         if existing is None:
@@ -273,17 +310,21 @@ def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
             sentence_ids = list(conn.execute(
                 select(st.c.id).where(st.c.article_id == article_id)
                 .order_by(st.c.position)).scalars())
-        present = {(start, end) for start, end in conn.execute(
-            select(ct.c.start, ct.c.end).where(ct.c.article_id == article_id))}
+        articles[a.id] = article_id
         for c in a.claims:
-            if (c.start, c.end) in present:
+            present = conn.execute(select(pt.c.claim_id).where(
+                pt.c.article_id == article_id, pt.c.start == c.start, pt.c.end == c.end)
+            ).scalar()
+            if present is not None:
+                claims[c.id] = present
                 skipped_c += 1
                 continue
-            present.add((c.start, c.end))
             pos = c.sentence_position
             sid = sentence_ids[pos] if pos is not None and pos < len(sentence_ids) else None
             claim_id = conn.execute(insert(ct).values(**_claim_row(c, article_id, sid, False))
                                     .returning(ct.c.id)).scalar_one()
+            claims[c.id] = claim_id
+            added.append((c, a.id, claim_id))
             _insert_children(conn, c, claim_id, False)
             for e in c.history:
                 details = dict(e.details or {})
@@ -292,17 +333,35 @@ def _merge(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
                              action=e.action, from_status=e.from_status,
                              to_status=e.to_status, note=e.note, details=details, at=e.at)
                 n_events += 1
-            # who imported it, and the state it arrived in (also for a claim with no
-            # history of its own)
-            append_event(session=session, claim_id=claim_id, actor=actor, action="import",
-                         to_status=c.status, details={"article_id": article_id})
-            n_events += 1
             added_c += 1
         if existing is None:
             append_event(session=session, article_id=article_id, actor=actor,
                          action="import", details={"sha256": a.sha256})
             n_events += 1
+    # appearances and links once every article and claim of the file has its id here
+    for c, file_article, claim_id in added:
+        for row in _appearances(c, file_article):
+            local = articles.get(row["article_id"])
+            if local is None or conn.execute(select(pt.c.id).where(
+                    pt.c.article_id == local, pt.c.start == row["start"],
+                    pt.c.end == row["end"])).first() is not None:
+                skipped_ap += local is None  # its article is not in the file
+                continue
+            row.pop("id", None)
+            conn.execute(insert(pt).values(**{**row, "claim_id": claim_id,
+                                              "article_id": local,
+                                              "origin_claim_id": claims.get(
+                                                  row["origin_claim_id"], claim_id)}))
+        if c.merged_into is not None and c.merged_into in claims:
+            conn.execute(update(ct).where(ct.c.id == claim_id)
+                         .values(merged_into=claims[c.merged_into]))
+        # who imported it, and the state it arrived in (also for a claim with no history
+        # of its own)
+        append_event(session=session, claim_id=claim_id, actor=actor, action="import",
+                     to_status=c.status, details={"article_id": articles[file_article]})
+        n_events += 1
     append_event(session=session, actor=actor, action="import",
                  details={"articles": added_a, "articles_skipped": skipped_a,
                           "claims": added_c, "claims_skipped": skipped_c})
-    return ImportResult("merge", added_a, skipped_a, added_c, skipped_c, n_events + 1)
+    return ImportResult("merge", added_a, skipped_a, added_c, skipped_c, n_events + 1,
+                        skipped_ap)

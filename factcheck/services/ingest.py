@@ -39,7 +39,7 @@ from factcheck.services.models import active_model
 from factcheck.storage.bulk import insert_article_rows
 from factcheck.storage.db import session_scope
 from factcheck.storage.events import append_event, append_event_row
-from factcheck.storage.models import Article, Claim, Quantity, utcnow
+from factcheck.storage.models import Appearance, Article, Claim, Quantity, utcnow
 from factcheck.storage.queries import claim_at, get_article, known_hashes
 from factcheck.storage.records import ClaimRecord, record
 from factcheck.storage.state import article_digest, new_claim_digests
@@ -218,6 +218,8 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
     session.flush()
     rows = [Quantity(claim_id=claim.id, **q.to_dict()) for q in qs]
     session.add_all(rows)
+    session.add(Appearance(claim_id=claim.id, article_id=article_id, start=start, end=end,
+                           quote=quote, origin_claim_id=claim.id, added_at=now))
     session.flush()
     append_event(session=session, claim_id=claim.id, actor=actor, action="create",
                  from_status=None, to_status="new", details={"origin": "manual",

@@ -13,12 +13,13 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import case
+from sqlalchemy import case, update
 from sqlmodel import Session, select
 
 from factcheck.core.rules import (
     check_actor,
     check_evidence,
+    check_link,
     check_rating,
     check_stance,
     check_url,
@@ -28,12 +29,14 @@ from factcheck.core.rules import (
 from factcheck.core.vocabulary import QUEUE_STATUSES
 from factcheck.errors import ConflictError, NotFoundError, UsageError, WorkflowError
 from factcheck.storage.events import append_event
-from factcheck.storage.models import Claim, Evidence, Verdict, utcnow
+from factcheck.storage.models import Appearance, Claim, Evidence, Verdict, utcnow
 from factcheck.storage.queries import (
     active_evidence,
+    appearances_of,
     current_verdict,
     get_article,
     last_event_of,
+    merged_into_this,
 )
 from factcheck.storage.queries import lock_claim as _lock
 
@@ -126,7 +129,7 @@ def bulk_triage(*, session: Session, accept: bool, actor: str, below: float | No
     """Triage every ``new`` claim in a score band at once; returns the claim ids moved."""
     if below is None and above is None:
         raise UsageError("no score band to choose the claims by", hint="score-band")
-    query = select(Claim.id).where(Claim.status == "new")
+    query = select(Claim.id).where(Claim.status == "new", Claim.merged_into.is_(None))
     if below is not None:
         query = query.where(Claim.score < below)
     if above is not None:
@@ -344,12 +347,77 @@ def correct(*, session: Session, claim_id: int, rating: str, summary: str, note:
     return verdict
 
 
+def link(*, session: Session, claim_id: int, other_id: int, actor: str) -> Claim:
+    """Make ``other`` one claim with ``claim``: its appearances become the claim's and it is
+    kept on record as merged into it (recorded in both histories). Refused when ``other``
+    has a verdict of its own that differs."""
+    actor = check_actor(actor)
+    first, second = sorted((claim_id, other_id))  # lock in id order: no deadlock
+    locked = {cid: lock_claim(session=session, claim_id=cid) for cid in (first, second)}
+    claim, other = locked[claim_id], locked[other_id]
+    mine = current_verdict(session=session, claim_id=claim.id)
+    theirs = current_verdict(session=session, claim_id=other.id)
+    check_link(claim_id=claim.id, other_id=other.id, claim_merged_into=claim.merged_into,
+               other_merged_into=other.merged_into, claim_rating=mine.rating if mine else None,
+               other_rating=theirs.rating if theirs else None)
+    moved = [ap.id for ap, _, _ in appearances_of(session=session,
+                                                  claim_ids=[other.id])[other.id]]
+    session.execute(update(Appearance).where(Appearance.claim_id == other.id)
+                    .values(claim_id=claim.id).execution_options(synchronize_session=False))
+    for merged in merged_into_this(session=session, claim_id=other.id):
+        merged.merged_into = claim.id  # what was merged into other now lies under claim
+        session.add(merged)
+    other.merged_into = claim.id
+    _touch(other)
+    _touch(claim)
+    session.add_all([other, claim])
+    append_event(session=session, claim_id=other.id, actor=actor, action="merged",
+                 from_status=other.status, to_status=other.status,
+                 details={"into": claim.id, "appearances": moved})
+    append_event(session=session, claim_id=claim.id, actor=actor, action="link",
+                 from_status=claim.status, to_status=claim.status,
+                 details={"merged": other.id, "appearances": moved})
+    return claim
+
+
+def unlink(*, session: Session, claim_id: int, appearance_id: int, actor: str) -> Claim:
+    """Give an appearance back to the claim it was found as (which is no longer merged);
+    the appearance where ``claim`` itself was found cannot be unlinked. Returns the claim
+    the appearance went back to."""
+    actor = check_actor(actor)
+    appearance = session.get(Appearance, appearance_id)
+    if appearance is None or appearance.claim_id != claim_id:
+        raise NotFoundError(f"claim {claim_id} has no appearance {appearance_id}",
+                            hint="claim-show", claim=claim_id)
+    origin_id = appearance.origin_claim_id
+    if origin_id is None or origin_id == claim_id:
+        raise WorkflowError(f"appearance {appearance_id} is where claim {claim_id} was "
+                            "found; it cannot be unlinked from it")
+    first, second = sorted((claim_id, origin_id))
+    locked = {cid: lock_claim(session=session, claim_id=cid) for cid in (first, second)}
+    claim, origin = locked[claim_id], locked[origin_id]
+    appearance.claim_id = origin.id
+    session.add(appearance)
+    if origin.merged_into == claim.id:
+        origin.merged_into = None
+    _touch(origin)
+    _touch(claim)
+    session.add_all([origin, claim])
+    append_event(session=session, claim_id=claim.id, actor=actor, action="unlink",
+                 from_status=claim.status, to_status=claim.status,
+                 details={"appearance": appearance_id, "to": origin.id})
+    append_event(session=session, claim_id=origin.id, actor=actor, action="unmerged",
+                 from_status=origin.status, to_status=origin.status,
+                 details={"appearance": appearance_id, "from": claim.id})
+    return origin
+
+
 def review_queue(*, session: Session, reviewer: str, article_id: int | None = None,
                  statuses: tuple[str, ...] = QUEUE_STATUSES) -> list[int]:
     """Claim ids waiting for ``reviewer``: unassigned or theirs, their own first, then by
     score; verdicts they wrote are left to a second reviewer."""
     mine = case((Claim.assignee == reviewer, 0), else_=1)
-    query = select(Claim.id).where(Claim.status.in_(statuses))
+    query = select(Claim.id).where(Claim.status.in_(statuses), Claim.merged_into.is_(None))
     if article_id is not None:
         get_article(session=session, article_id=article_id)
         query = query.where(Claim.article_id == article_id)

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, insert, select, text
 
-from factcheck.storage.models import Article, Claim, Quantity, Sentence, utcnow
+from factcheck.storage.models import Appearance, Article, Claim, Quantity, Sentence, utcnow
 from factcheck.storage.records import QuantityRecord
 
 QUANTITY_FIELDS = tuple(QuantityRecord.model_fields)
@@ -103,22 +103,29 @@ def insert_article_rows(conn: Connection, prepared: PreparedArticleLike
     if prepared.claims:
         stamp = db_time(conn, now)
         executemany(conn, claim_t, ("article_id", "sentence_id", "text", "quote", "start",
-                                    "end", "score", "kind", "claimant", "status", "origin",
-                                    "created_at", "updated_at", "version"),
+                                    "end", "score", "kind", "claimant", "claimant_kind",
+                                    "status", "origin", "created_at", "updated_at",
+                                    "version"),
                     [(article_id, sentence_ids[c.sentence_index], c.quote, c.quote, c.start,
-                      c.end, c.score, c.kind, c.claimant, "new", "detected", stamp, stamp, 1)
+                      c.end, c.score, c.kind, c.claimant, getattr(c, "claimant_kind", None),
+                      "new", "detected", stamp, stamp, 1)
                      for c in prepared.claims])
         # the article is new in this transaction: its claims' ids are exactly these, in
         # the order they were inserted
         claim_ids = list(conn.execute(select(claim_t.c.id).where(
             claim_t.c.article_id == article_id).order_by(claim_t.c.id)).scalars())
+        executemany(conn, Appearance.__table__, ("claim_id", "article_id", "start", "end",
+                                                 "quote", "origin_claim_id", "added_at"),
+                    [(cid, article_id, c.start, c.end, c.quote, cid, stamp)
+                     for cid, c in zip(claim_ids, prepared.claims, strict=True)])
         insert_quantities(conn, [(cid, q) for cid, c in zip(claim_ids, prepared.claims,
                                                             strict=True)
                                  for q in c.quantities])
     return article_id, claim_ids
 
 
-ID_TABLES = ("article", "sentence", "claim", "quantity", "evidence", "verdict")
+ID_TABLES = ("article", "sentence", "claim", "quantity", "evidence", "verdict",
+             "appearance")
 
 
 def advance_sequences(conn: Connection) -> None:

@@ -8,8 +8,16 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from factcheck.storage.models import Article, Claim, Event, Evidence, Sentence, Verdict
-from factcheck.storage.queries import chunks, get_article, quantities_of
+from factcheck.storage.models import (
+    Appearance,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Sentence,
+    Verdict,
+)
+from factcheck.storage.queries import chunks, current_ratings, get_article, quantities_of
 from factcheck.storage.records import (
     Approval,
     ArticleBase,
@@ -46,7 +54,8 @@ def _bundles(session: Session, article_ids: list[int], status: str | None
     claims = session.exec(cq.order_by(Claim.article_id, Claim.start, Claim.id)).all()
     claim_ids = [c.id for c in claims]
     per_claim: dict[int, dict[str, list]] = {
-        cid: {"evidence": [], "verdicts": [], "history": []} for cid in claim_ids}
+        cid: {"evidence": [], "verdicts": [], "history": [], "appearances": []}
+        for cid in claim_ids}
     sentences: dict[int, list] = {a: [] for a in article_ids}
     positions: dict[int, int] = {}
     for s in session.exec(select(Sentence).where(Sentence.article_id.in_(article_ids))
@@ -64,6 +73,9 @@ def _bundles(session: Session, article_ids: list[int], status: str | None
         for ev in session.exec(select(Event).where(Event.claim_id.in_(chunk))
                                .order_by(Event.id)):
             per_claim[ev.claim_id]["history"].append(ev)
+        for ap in session.exec(select(Appearance).where(Appearance.claim_id.in_(chunk))
+                               .order_by(Appearance.id)):
+            per_claim[ap.claim_id]["appearances"].append(ap)
     by_article: dict[int, list] = {a: [] for a in article_ids}
     for c in claims:
         extra = per_claim[c.id]
@@ -75,9 +87,30 @@ def _bundles(session: Session, article_ids: list[int], status: str | None
                           "summary": current.summary if current else None,
                           "approval": approval_of(c), "quantities": quantities[c.id],
                           **extra}))
+    here = _appearances_in(session, article_ids)
     for a in articles:
         yield {"article": {**record(ArticleBase, a), "text": a.text},
-               "sentences": sentences[a.id], "claims": by_article[a.id]}
+               "sentences": sentences[a.id], "claims": by_article[a.id],
+               "appearances": here[a.id]}
+
+
+def _appearances_in(session: Session, article_ids: list[int]) -> dict[int, list[dict]]:
+    """Every appearance located in these articles, whichever article its claim was found
+    in, with what a report shows of the claim (merged claims are shown as the claim they
+    were merged into)."""
+    here: dict[int, list[dict]] = {a: [] for a in article_ids}
+    rows = session.exec(
+        select(Appearance.article_id, Appearance.start, Appearance.end, Claim.id,
+               Claim.status, Claim.text, Claim.claimant)
+        .join(Claim, Claim.id == Appearance.claim_id)
+        .where(Appearance.article_id.in_(article_ids), Claim.merged_into.is_(None))
+        .order_by(Appearance.article_id, Appearance.start)).all()
+    ratings = current_ratings(session=session, claim_ids=sorted({r[3] for r in rows}))
+    for article_id, start, end, cid, status, text, claimant in rows:
+        here[article_id].append({"start": start, "end": end, "claim_id": cid,
+                                 "status": status, "rating": ratings.get(cid),
+                                 "text": text, "claimant": claimant})
+    return here
 
 
 def approval_of(claim: Claim) -> Approval | None:

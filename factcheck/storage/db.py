@@ -32,9 +32,10 @@ def safe_url(url: str) -> str:
         return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, create_folder: bool = False) -> Engine:
     """Create the engine for ``url`` (SQLite pragmas set on connect); errors become
-    ``DatabaseError`` with what to do."""
+    ``DatabaseError`` with what to do. A SQLite file's folder is created only with
+    ``create_folder`` (the default location); a folder that does not exist is refused."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -44,7 +45,12 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).expanduser().parent
+            if create_folder:
+                folder.mkdir(parents=True, exist_ok=True)
+            elif not folder.is_dir():
+                raise DatabaseError(f"cannot open database {database}: folder {folder} does "
+                                    "not exist; create it or choose another path")
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     elif parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         kwargs["connect_args"] = {"connect_timeout": 10}  # an unreachable host fails fast
@@ -167,11 +173,11 @@ def ensure_schema(engine: Engine) -> None:
 _ENGINES: dict[str, Engine] = {}
 
 
-def get_engine(url: str, *, migrate: bool = True) -> Engine:
+def get_engine(url: str, *, migrate: bool = True, create_folder: bool = False) -> Engine:
     """The process's engine for ``url``, created, checked and migrated on first use."""
     engine = _ENGINES.get(url)
     if engine is None:
-        engine = make_engine(url)
+        engine = make_engine(url, create_folder=create_folder)
         if migrate:
             ensure_schema(engine)
         else:

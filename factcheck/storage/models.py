@@ -49,12 +49,17 @@ class Sentence(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
-    """A check-worthy claim: a verbatim quote of its article and its review state."""
+    """A check-worthy claim: one checkable statement, its review state, and where it was
+    first found (``article_id``, ``start``, ``end``, ``quote``: its first appearance).
+    Every place it appears is an ``Appearance``; a claim linked into another keeps its
+    own record with ``merged_into`` set."""
 
     __tablename__ = "claim"
     __table_args__ = (
         Index("ix_claim_article", "article_id", "start"),
         Index("ix_claim_status", "status"),
+        Index("ix_claim_score", "score"),
+        Index("ix_claim_merged", "merged_into"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -68,6 +73,7 @@ class Claim(SQLModel, table=True):
     score: float
     kind: str = Field(max_length=32)
     claimant: str | None = Field(default=None, sa_column=Column(Text))
+    claimant_kind: str | None = Field(default=None, max_length=16)
     status: str = Field(default="new", max_length=32)
     origin: str = Field(default="detected", max_length=16)
     created_by: str | None = None
@@ -79,6 +85,28 @@ class Claim(SQLModel, table=True):
     approved_at: dt.datetime | None = None
     approval_hash: str | None = Field(default=None, max_length=64)
     published_at: dt.datetime | None = None
+    merged_into: int | None = Field(default=None, foreign_key="claim.id")
+
+
+class Appearance(SQLModel, table=True):
+    """One place a claim appears: a verbatim quote of an article, ``text[start:end]``.
+    ``origin_claim_id`` is the claim it was found as (a link moves it, an unlink gives it
+    back)."""
+
+    __tablename__ = "appearance"
+    __table_args__ = (
+        Index("ix_appearance_claim", "claim_id", "id"),
+        UniqueConstraint("article_id", "start", "end", name="uq_appearance_span"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    start: int
+    end: int
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    origin_claim_id: int | None = None
+    added_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class Quantity(SQLModel, table=True):

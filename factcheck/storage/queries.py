@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from factcheck.errors import NotFoundError
 from factcheck.storage.models import (
+    Appearance,
     Article,
     Claim,
     Event,
@@ -59,10 +60,11 @@ def lock_claim(*, session: Session, claim_id: int) -> Claim:
 
 
 def claim_at(*, session: Session, article_id: int, start: int, end: int) -> int | None:
-    """The id of the claim quoting exactly ``start``-``end`` of an article, if any."""
-    return session.exec(select(Claim.id).where(Claim.article_id == article_id,
-                                               Claim.start == start, Claim.end == end)
-                        ).first()
+    """The id of the claim that has exactly ``start``-``end`` of an article as one of its
+    appearances, if any."""
+    return session.exec(select(Appearance.claim_id).where(
+        Appearance.article_id == article_id, Appearance.start == start,
+        Appearance.end == end)).first()
 
 
 def articles_with_counts(*, session: Session) -> list[tuple[Article, int]]:
@@ -83,13 +85,24 @@ def count_claims(*, session: Session, article_id: int) -> int:
 def find_claims(*, session: Session, article_id: int | None = None, status: str | None = None,
                 kind: str | None = None, min_score: float | None = None,
                 assignee: str | None = None, order: str = "score",
-                limit: int | None = None) -> list[Claim]:
-    """Claims matching the filters, highest score first (or in article order)."""
-    query = select(Claim)
+                limit: int | None = None, claimant: str | None = None,
+                rating: str | None = None, ids: Sequence[int] | None = None) -> list[Claim]:
+    """Claims matching the filters (merged ones left out), highest score first (or in
+    article order). ``article_id`` finds claims appearing in that article."""
+    query = select(Claim).where(Claim.merged_into.is_(None))
+    if ids is not None:
+        query = query.where(Claim.id.in_(list(ids)))
     if article_id is not None:
-        query = query.where(Claim.article_id == article_id)
+        query = query.where(Claim.id.in_(select(Appearance.claim_id).where(
+            Appearance.article_id == article_id)))
     if status:
         query = query.where(Claim.status == status)
+    if claimant:
+        query = query.where(func.lower(Claim.claimant).contains(claimant.lower(),
+                                                                autoescape=True))
+    if rating:
+        query = query.where(Claim.id.in_(select(Verdict.claim_id).where(
+            Verdict.rating == rating, Verdict.superseded_at.is_(None))))
     if kind:
         query = query.where(Claim.kind == kind)
     if min_score is not None:
@@ -180,3 +193,22 @@ def known_hashes(*, session: Session, hashes: set[str]) -> dict[str, int]:
         known.update(session.exec(select(Article.sha256, Article.id)
                                   .where(Article.sha256.in_(chunk))).all())
     return known
+
+
+def appearances_of(*, session: Session, claim_ids: Sequence[int]
+                   ) -> dict[int, list[tuple[Appearance, str, str | None]]]:
+    """Each claim's appearances (with their article's title and URL), first found first."""
+    out: dict[int, list] = {cid: [] for cid in claim_ids}
+    for chunk in chunks(list(claim_ids)):
+        for ap, title, url in session.exec(
+                select(Appearance, Article.title, Article.url)
+                .join(Article, Article.id == Appearance.article_id)
+                .where(Appearance.claim_id.in_(chunk)).order_by(Appearance.id)):
+            out[ap.claim_id].append((ap, title, url))
+    return out
+
+
+def merged_into_this(*, session: Session, claim_id: int) -> list[Claim]:
+    """The claims merged into ``claim_id``."""
+    return list(session.exec(select(Claim).where(Claim.merged_into == claim_id)
+                             .order_by(Claim.id)))

@@ -223,6 +223,31 @@ class ClaimRecord(Record):
     version: Int
     quantities: list[QuantityRecord] = []
     rating: RatingName | None = None
+    claimant_kind: Str | None = None
+
+
+class AppearanceRecord(Record):
+    """``claims show --json``: one place the claim appears, with its article."""
+
+    id: Id
+    article_id: Id
+    article_title: Str
+    article_url: Str | None
+    quote: Str
+    start: Offset
+    end: Offset
+
+
+class AppearanceExport(Record):
+    """In the JSON export: one place the claim appears and the claim it was found as."""
+
+    id: Id
+    article_id: Id
+    start: Offset
+    end: Offset
+    quote: Str
+    origin_claim_id: Id | None
+    added_at: Timestamp | None
 
 
 class Paragraph(Record):
@@ -244,6 +269,8 @@ class ClaimDetail(ClaimRecord):
     published_at: Timestamp | None = None
     article_title: Str = ""
     paragraph: Paragraph | None = None
+    merged_into: Id | None = None
+    appearances: list[AppearanceRecord] = []
 
 
 class ClaimExport(Record):
@@ -273,6 +300,10 @@ class ClaimExport(Record):
     evidence: list[EvidenceExport]
     verdicts: list[VerdictRecord]
     history: list[EventExport]
+    # schema_version 2
+    claimant_kind: Str | None = None
+    merged_into: Id | None = None
+    appearances: list[AppearanceExport] | None = None
 
 
 # --- articles ---------------------------------------------------------------------------

@@ -24,11 +24,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from factcheck.storage.models import Article, Claim, Evidence, Verdict
+from factcheck.storage.models import Appearance, Article, Claim, Evidence, Verdict
 from factcheck.storage.records import utc_iso
 
 CLAIM_FIELDS = ("article_id", "text", "quote", "start", "end", "status", "claimant",
-                "assignee", "approved_by", "approved_at", "approval_hash", "published_at")
+                "claimant_kind", "assignee", "approved_by", "approved_at", "approval_hash",
+                "published_at", "merged_into")
+APPEARANCE_FIELDS = ("article_id", "start", "end", "quote", "origin_claim_id")
 VERDICT_FIELDS = ("id", "rating", "summary", "author", "created_at", "superseded_at",
                   "correction_note", "published_at")
 EVIDENCE_FIELDS = ("id", "url", "publisher", "title", "quote", "stance", "published",
@@ -53,14 +55,16 @@ def _digest(payload: list) -> str:
 
 
 def claim_digest(claim_id: int, claim: Any, verdicts: Iterable[Any] = (),
-                 evidence: Iterable[Any] = ()) -> str:
-    """The digest of a claim: its fields, its verdicts and its evidence (each in id
-    order), given as rows, objects or mappings."""
+                 evidence: Iterable[Any] = (), appearances: Iterable[Any] = ()) -> str:
+    """The digest of a claim: its fields, its verdicts and evidence (each in id order)
+    and its appearances (in article and offset order), given as rows, objects or
+    mappings."""
     return _digest(["claim", claim_id, [_get(claim, f) for f in CLAIM_FIELDS],
                     [[_get(v, f) for f in VERDICT_FIELDS]
                      for v in sorted(verdicts, key=lambda v: _get(v, "id"))],
                     [[_get(e, f) for f in EVIDENCE_FIELDS]
-                     for e in sorted(evidence, key=lambda e: _get(e, "id"))]])
+                     for e in sorted(evidence, key=lambda e: _get(e, "id"))],
+                    sorted([_get(a, f) for f in APPEARANCE_FIELDS] for a in appearances)])
 
 
 def article_digest(article_id: int, article: Any, text: str) -> str:
@@ -75,10 +79,11 @@ def current_claim_digest(conn: Connection, claim_id: int) -> str | None:
     row = conn.execute(select(c).where(c.c.id == claim_id)).mappings().first()
     if row is None:
         return None
-    v, e = Verdict.__table__, Evidence.__table__
+    v, e, p = Verdict.__table__, Evidence.__table__, Appearance.__table__
     verdicts = conn.execute(select(v).where(v.c.claim_id == claim_id)).mappings().all()
     evidence = conn.execute(select(e).where(e.c.claim_id == claim_id)).mappings().all()
-    return claim_digest(claim_id, row, verdicts, evidence)
+    appearances = conn.execute(select(p).where(p.c.claim_id == claim_id)).mappings().all()
+    return claim_digest(claim_id, row, verdicts, evidence, appearances)
 
 
 def current_article_digest(conn: Connection, article_id: int) -> str | None:
@@ -105,7 +110,7 @@ def all_article_digests(conn: Connection, batch: int = 500) -> Iterator[tuple[in
 def all_claim_digests(conn: Connection, batch: int = 2000) -> Iterator[tuple[int, str]]:
     """(id, digest) of every stored claim, in id order (verdicts and evidence read in
     the same batches)."""
-    c, v, e = Claim.__table__, Verdict.__table__, Evidence.__table__
+    c, v, e, p = Claim.__table__, Verdict.__table__, Evidence.__table__, Appearance.__table__
     last = 0
     while True:
         rows = conn.execute(select(c).where(c.c.id > last).order_by(c.c.id).limit(batch)
@@ -119,9 +124,13 @@ def all_claim_digests(conn: Connection, batch: int = 2000) -> Iterator[tuple[int
         evidence: dict[int, list] = {}
         for r in conn.execute(select(e).where(e.c.claim_id.between(lo, hi))).mappings():
             evidence.setdefault(r["claim_id"], []).append(r)
+        appearances: dict[int, list] = {}
+        for r in conn.execute(select(p).where(p.c.claim_id.between(lo, hi))).mappings():
+            appearances.setdefault(r["claim_id"], []).append(r)
         for row in rows:
             cid = row["id"]
-            yield cid, claim_digest(cid, row, verdicts.get(cid, ()), evidence.get(cid, ()))
+            yield cid, claim_digest(cid, row, verdicts.get(cid, ()), evidence.get(cid, ()),
+                                    appearances.get(cid, ()))
         last = hi
 
 
@@ -138,7 +147,11 @@ def new_claim_digests(article_id: int, claim_ids: Sequence[int], claims: Sequenc
     for cid, c in zip(claim_ids, claims, strict=True):
         row = {"article_id": article_id, "text": c.quote, "quote": c.quote,
                "start": c.start, "end": c.end, "status": "new", "claimant": c.claimant,
-               "assignee": None, "approved_by": None, "approved_at": None,
-               "approval_hash": None, "published_at": None}
-        out[str(cid)] = short(claim_digest(cid, row))
+               "claimant_kind": getattr(c, "claimant_kind", None), "assignee": None,
+               "approved_by": None,
+               "approved_at": None, "approval_hash": None, "published_at": None,
+               "merged_into": None}
+        appearance = {"article_id": article_id, "start": c.start, "end": c.end,
+                      "quote": c.quote, "origin_claim_id": cid}
+        out[str(cid)] = short(claim_digest(cid, row, appearances=[appearance]))
     return out
