@@ -1,0 +1,1 @@
+"""Claim matching: has this claim been checked before? (pure: no database, no CLI)."""
