@@ -1,0 +1,110 @@
+"""BM25 over claims: the lexical scorer, as an in-memory index over any set of texts.
+
+Built over the whole collection (the benchmark's 10,375 fact-checks, a ledger at ingest) it
+is the first stage; built over the candidates a database full-text search returned, with
+the collection's ``TermStats`` when the caller has them, it re-scores them the same way.
+
+``normalized`` scores lie in 0-1: a document's BM25 divided by the most any document could
+score for that query (every query word present, often, in a short text), so they can be
+compared across queries and fused with a cosine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from factcheck.matching.normalize import lexical_terms
+
+# Robertson's usual constants; on the 800 training tweets k1 in 0.9-1.5 and b in 0.6-0.9
+# moved MAP@5 by under 0.01 (benchmarks/eval_matching.py --tune-bm25)
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Collection statistics for IDF: how many documents, how many hold each term, and
+    their mean length in terms. A database can supply them (SQLite's fts5vocab 'row'
+    table, PostgreSQL's ts_stat) so a re-scored candidate set weighs words as the whole
+    collection does."""
+
+    documents: int
+    document_frequency: dict[str, int]
+    average_length: float
+
+    def idf(self, term: str) -> float:
+        """Lucene's BM25 IDF (never negative)."""
+        df = self.document_frequency.get(term, 0)
+        return math.log(1.0 + (self.documents - df + 0.5) / (df + 0.5))
+
+
+class LexicalIndex:
+    """BM25 over documents given as ``(key, text)`` pairs."""
+
+    def __init__(self, documents: Iterable[tuple[Hashable, str]], *,
+                 stats: TermStats | None = None, k1: float = K1, b: float = B) -> None:
+        self.keys: list[Hashable] = []
+        self.lengths: list[int] = []
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        self.k1, self.b = k1, b
+        self._fixed_stats = stats
+        self._stats = stats
+        for key, text in documents:
+            self.add(key, text)
+
+    def add(self, key: Hashable, text: str) -> None:
+        """Index one more document (the collection's statistics follow, unless fixed)."""
+        terms = lexical_terms(text)
+        position = len(self.keys)
+        self.keys.append(key)
+        self.lengths.append(len(terms))
+        for term, tf in Counter(terms).items():
+            self.postings.setdefault(term, []).append((position, tf))
+        if self._fixed_stats is None:
+            self._stats = None  # the index's own statistics changed: recompute on next use
+
+    @property
+    def stats(self) -> TermStats:
+        """The statistics IDF uses: the caller's, or this index's own."""
+        if self._stats is None:
+            n = len(self.keys)
+            self._stats = TermStats(
+                documents=n,
+                document_frequency={t: len(p) for t, p in self.postings.items()},
+                average_length=(sum(self.lengths) / n) if n else 1.0)
+        return self._stats
+
+    def scores(self, query: str) -> dict[Hashable, float]:
+        """Each document that shares a word with ``query`` and its normalized BM25 (0-1)."""
+        terms = set(lexical_terms(query))
+        stats = self.stats
+        k1, b = self.k1, self.b
+        avg = stats.average_length or 1.0
+        lengths = self.lengths
+        raw: dict[int, float] = {}
+        bound = 0.0
+        for term in terms:
+            idf = stats.idf(term)
+            bound += idf * (k1 + 1.0)
+            for position, tf in self.postings.get(term, ()):
+                norm = k1 * (1.0 - b + b * lengths[position] / avg)
+                raw[position] = raw.get(position, 0.0) + idf * tf * (k1 + 1.0) / (tf + norm)
+        if bound <= 0.0:
+            return {}
+        keys = self.keys
+        return {keys[p]: s / bound for p, s in raw.items()}
+
+    def top(self, query: str, limit: int) -> list[tuple[Hashable, float]]:
+        """The ``limit`` best documents for ``query``, best first, with normalized BM25."""
+        found = self.scores(query)
+        return sorted(found.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def search_terms(text: str) -> list[str]:
+    """The distinct words a database full-text query should OR together to fetch
+    candidates for ``text`` (cleaned of tweet furniture, function words dropped, stemmed
+    as the lexical scorer stems; use them as prefix terms, e.g. FTS5 ``releas*``)."""
+    return list(dict.fromkeys(lexical_terms(text)))
