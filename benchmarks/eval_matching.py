@@ -14,8 +14,10 @@ Needs the extra ``match`` for the encoder rows (embeddings are cached, see match
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,7 +69,8 @@ def top_ids(scores, ids: list[str], k: int = 100) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true",
-                        help="refit the fusion weights and threshold on the train tweets")
+                        help="refit the fusions and thresholds on the train tweets and print "
+                             "them (paste into factcheck/matching/matcher.py)")
     parser.add_argument("--no-encoder", action="store_true", help="lexical rows only")
     args = parser.parse_args()
 
@@ -85,59 +88,58 @@ def main() -> None:
             rows.append((label, split, measures(rankings, gold)))
     print(f"BM25 rows: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
-    candidates = [matcher.Candidate(f[0], f[1], f[2]) for f in facts]
-    lexical_index = matcher.MatchIndex(candidates)
-    if args.fit:
-        fit_weights(lexical_index, splits["train"], semantic=False)
-    for split, (queries, gold) in splits.items():
-        rankings = {q: [m.id for m in lexical_index.search(text, limit=100)]
-                    for q, text in queries}
-        rows.append(("fused, lexical + figures (no encoder)", split, measures(rankings, gold)))
+    lexical = matcher.MatchIndex(matcher.Candidate(f[0], f[1], f[2]) for f in facts)
+    package_rows(lexical, splits, rows, "lexical + figures (no encoder)", None, args.fit)
 
     if not args.no_encoder:
-        import numpy as np
-
         text_vecs = data.cached_embeddings([f[1] for f in facts], "vclaim")
         title_vecs = data.cached_embeddings([f[2] for f in facts], "title")
+        vectors = {}
         for split, (queries, gold) in splits.items():
             raw = data.cached_embeddings([t for _, t in queries], f"{split}-raw")
-            clean = data.cached_embeddings([clean_for_matching(t) for _, t in queries],
-                                           f"{split}-clean")
+            vectors[split] = data.cached_embeddings(
+                [clean_for_matching(t) for _, t in queries], f"{split}-clean")
             for label, qv, scores in (
                     ("encoder claim, raw tweet", raw, lambda v: text_vecs @ v),
-                    ("encoder claim, cleaned tweet", clean, lambda v: text_vecs @ v),
-                    ("encoder claim+title (sum of cosines)", clean,
-                     lambda v: text_vecs @ v + title_vecs @ v)):
+                    ("encoder claim, cleaned tweet", vectors[split], lambda v: text_vecs @ v),
+                    ("encoder claim + 0.25 title", vectors[split],
+                     lambda v: text_vecs @ v + 0.25 * (title_vecs @ v))):
                 rankings = {q: top_ids(scores(qv[i]), ids) for i, (q, _) in enumerate(queries)}
                 rows.append((label, split, measures(rankings, gold)))
-        with_vectors = [matcher.Candidate(f[0], f[1], f[2], embedding=text_vecs[i],
-                                          title_embedding=title_vecs[i])
-                        for i, f in enumerate(facts)]
-        index = matcher.MatchIndex(with_vectors, encoder=_NoEncoder())
-        query_vecs = {s: data.cached_embeddings(
-            [clean_for_matching(t) for _, t in splits[s][0]], f"{s}-clean")
-            for s in splits}
-        if args.fit:
-            fit_weights(index, splits["train"], semantic=True, vectors=query_vecs["train"])
-        for split, (queries, gold) in splits.items():
-            qv = query_vecs[split]
-            results = {q: index.search(text, limit=100, query_embedding=qv[i])
-                       for i, (q, text) in enumerate(queries)}
-            rows.append(("fused + figures (package default)", split,
-                         measures({q: [m.id for m in r] for q, r in results.items()}, gold)))
-            saved = matcher.CONFLICT_PENALTY, matcher.SEMANTIC_WEIGHTS
-            matcher.CONFLICT_PENALTY = 0.0
-            matcher.SEMANTIC_WEIGHTS = (*saved[1][:4], 0.0)
-            plain = {q: [m.id for m in index.search(text, limit=100, query_embedding=qv[i])]
-                     for i, (q, text) in enumerate(queries)}
-            matcher.CONFLICT_PENALTY, matcher.SEMANTIC_WEIGHTS = saved
-            rows.append(("fused, figures ignored", split, measures(plain, gold)))
-            report_threshold(split, results, gold, matcher.THRESHOLD)
-        del np
+        index = matcher.MatchIndex(
+            (matcher.Candidate(f[0], f[1], f[2], embedding=text_vecs[i])
+             for i, f in enumerate(facts)), encoder=_NoEncoder())
+        package_rows(index, splits, rows, "encoder + BM25 + figures", vectors, args.fit)
 
-    print(f"\n{'system':44} {'split':6} {'MAP@5':>6} {'MAP@1':>6} {'MRR':>6}")
-    for label, split, (m5, m1, mrr) in sorted(rows, key=lambda r: (r[1] != "train", 0)):
-        print(f"{label:44} {split:6} {m5:6.3f} {m1:6.3f} {mrr:6.3f}")
+    print(f"\n{'system':46} {'split':6} {'MAP@5':>6} {'MAP@1':>6} {'MRR':>6}")
+    for label, split, (m5, m1, mrr) in sorted(rows, key=lambda r: r[1] != "train"):
+        print(f"{label:46} {split:6} {m5:6.3f} {m1:6.3f} {mrr:6.3f}")
+
+
+def package_rows(index: matcher.MatchIndex, splits, rows, label: str, vectors,
+                 fit: bool) -> None:
+    """The package's ranking (``MatchIndex.search``) on each split, with and without the
+    figure comparison, and the threshold's precision and recall."""
+    if fit:
+        fit_fusion(index, splits["train"], None if vectors is None else vectors["train"])
+    for split, (queries, gold) in splits.items():
+        def run(queries=queries, split=split):
+            return {q: index.search(text, limit=10, query_embedding=None if vectors is None
+                                    else vectors[split][i])
+                    for i, (q, text) in enumerate(queries)}
+
+        results = run()
+        rows.append((f"package: {label}", split,
+                     measures({q: [m.id for m in r] for q, r in results.items()}, gold)))
+        saved = matcher.CONFLICT_PENALTY, matcher.SEMANTIC, matcher.LEXICAL
+        matcher.CONFLICT_PENALTY = 0.0
+        matcher.SEMANTIC = replace(saved[1], figure=0.0)
+        matcher.LEXICAL = replace(saved[2], figure=0.0)
+        plain = run()
+        matcher.CONFLICT_PENALTY, matcher.SEMANTIC, matcher.LEXICAL = saved
+        rows.append((f"package: {label}, figures ignored", split,
+                     measures({q: [m.id for m in r] for q, r in plain.items()}, gold)))
+        report_threshold(label, split, index.fusion.threshold, queries, gold, results)
 
 
 class _NoEncoder:
@@ -148,72 +150,105 @@ class _NoEncoder:
         raise AssertionError("all embeddings are precomputed here")
 
 
-def report_threshold(split: str, results: dict, gold: dict[str, set[str]],
-                     threshold: float) -> None:
-    """Precision and recall of "the top match is the right one" at ``threshold``."""
-    kept = [q for q, r in results.items() if r and r[0].score >= threshold]
-    right = [q for q in kept if results[q][0].id in gold.get(q, set())]
-    precision = len(right) / len(kept) if kept else 0.0
-    recall = len(right) / len(gold)
-    print(f"{split}: threshold {threshold:.2f}: top match kept for {len(kept)}/{len(gold)} "
-          f"tweets, precision {precision:.3f}, recall {recall:.3f}", file=sys.stderr)
+def report_threshold(label: str, split: str, threshold: float, queries,
+                     gold: dict[str, set[str]], results) -> None:
+    """Precision and recall of "the top match is the right one" (its similarity at the
+    fitted threshold or above),
+    each tweet asked with its fact-check in the collection, and again without it (the
+    best other candidate's score: what a claim never checked before would get)."""
+    kept_right = kept_wrong = kept_absent = 0
+    for q, _ in queries:
+        found = results[q]
+        if found and found[0].similarity >= threshold:
+            if found[0].id in gold.get(q, set()):
+                kept_right += 1
+            else:
+                kept_wrong += 1
+        others = [m for m in found if m.id not in gold.get(q, set())]
+        if others and others[0].similarity >= threshold:
+            kept_absent += 1
+    n = len(queries)
+    kept = kept_right + kept_wrong + kept_absent
+    print(f"{label}, {split}: threshold {threshold:.2f}: with its fact-check, the top "
+          f"match is kept and right for {kept_right}/{n} tweets, kept and wrong for "
+          f"{kept_wrong}; without it, a match is kept for {kept_absent}/{n}. Precision "
+          f"{kept_right / kept if kept else 0:.3f}, recall {kept_right / n:.3f}",
+          file=sys.stderr)
 
 
-def fit_weights(index: matcher.MatchIndex, train, *, semantic: bool, vectors=None) -> None:
-    """Fit the logistic fusion on the train tweets' pools and print the weights and the
-    threshold that maximises F1 of "the top match is right" (paste them into matcher.py)."""
+def fit_fusion(index: matcher.MatchIndex, train, vectors) -> None:
+    """Fit the fusion on the train tweets and print it: the ranking weights by MAP@5 over
+    a grid, the logistic curve over every pooled candidate, the threshold by F1 of "the
+    top match is right" with each tweet asked with and without its fact-check."""
     import numpy as np
 
     queries, gold = train
-    xs, ys, groups = [], [], []
-    for i, (q, text) in enumerate(queries):
-        pooled = index.pooled_features(
-            text, query_embedding=None if vectors is None else vectors[i])
-        for row in pooled:
-            feats = row.features if semantic else (row.features[0], 0.0, 0.0)
-            xs.append((1.0, *feats, 1.0 if row.comparison.shared else 0.0))
-            ys.append(1.0 if index.candidates[row.position].id in gold.get(q, ()) else 0.0)
-            groups.append(i)
-    x, y = np.array(xs), np.array(ys)
-    cols = [0, 1, 2, 3, 4] if semantic else [0, 1, 4]
-    w = _logistic(x[:, cols], y)
-    full = np.zeros(5)
-    full[cols] = w
-    z = x @ full
-    prob = 1 / (1 + np.exp(-z))
-    # the threshold: best F1 of "the top match is the right one" over the train tweets
-    tops: dict[int, tuple[float, float]] = {}
-    for g, p, label in zip(groups, prob, y, strict=True):
-        if g not in tops or p > tops[g][0]:
-            tops[g] = (p, label)
-    best = (0.0, 0.5)
-    for t in np.arange(0.05, 0.96, 0.01):
-        kept = [lab for p, lab in tops.values() if p >= t]
-        if not kept:
+    pools = [(q, index.pool(text, query_embedding=None if vectors is None else vectors[i]))
+             for i, (q, text) in enumerate(queries)]
+    semantic = vectors is not None
+    grid = itertools.product([1.0] if semantic else [0.0],
+                             [1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0] if semantic else [1.0],
+                             [0.0, 0.02, 0.05, 0.1, 0.2])
+    best = None
+    for w_sem, w_bm25, w_fig in grid:
+        fusion = matcher.Fusion(w_sem, w_bm25, w_fig, 1.0, 0.0, 0.5)
+        total = 0.0
+        for q, pool in pools:
+            ranked = sorted(pool, key=lambda r: -matcher.ranking_score(r, fusion))
+            ids = [index.candidates[r.position].id for r in ranked]
+            total += average_precision(ids, gold[q], 5)
+        score = total / len(pools)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, fusion)
+    map5, fusion = best
+    # the curve is fitted on each tweet's top candidate, asked twice: with its fact-check
+    # in the collection (right or wrong) and without it (then always wrong), so the score
+    # reads "how likely is this top match right" for claims that may never have been
+    # checked (an even mix of both: the real mix is unknown)
+    tops = []
+    for q, pool in pools:
+        ranked = sorted(pool, key=lambda r: -matcher.ranking_score(r, fusion))
+        if not ranked:
             continue
-        precision, recall = sum(kept) / len(kept), sum(kept) / len(queries)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
-        best = max(best, (f1, round(float(t), 2)))
-    name = "SEMANTIC" if semantic else "LEXICAL"
-    print(f"{name}_WEIGHTS = {tuple(round(float(v), 2) for v in full)}  "
-          f"threshold {best[1]} (train F1 {best[0]:.3f}); pooled rows {len(y)}, "
-          f"positives {int(y.sum())}", file=sys.stderr)
+        tops.append((ranked[0], index.candidates[ranked[0].position].id in gold[q]))
+        others = [r for r in ranked if index.candidates[r.position].id not in gold[q]]
+        if others:
+            tops.append((others[0], False))
+    xs = np.array([matcher.ranking_score(r, fusion) for r, _ in tops])
+    ys = np.array([1.0 if right else 0.0 for _, right in tops])
+    slope, offset = _logistic(xs, ys)
+    fusion = replace(fusion, slope=round(slope, 2), offset=round(offset, 2))
+    scored = [(matcher.fuse(r, fusion, penalize_conflicts=False), right) for r, right in tops]
+    choice = (0.0, 0.5, 0.0, 0.0)
+    for t in np.arange(0.05, 0.96, 0.01):
+        tp = sum(1 for sc, right in scored if right and sc >= t)
+        fp = sum(1 for sc, right in scored if not right and sc >= t)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / len(queries)
+        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+        if f1 > choice[0]:
+            choice = (f1, round(float(t), 2), precision, recall)
+    fusion = replace(fusion, threshold=choice[1])
+    print(f"fitted on train (pool MAP@5 {map5:.3f}): {fusion}; at the threshold: F1 "
+          f"{choice[0]:.3f}, precision {choice[2]:.3f}, recall {choice[3]:.3f}",
+          file=sys.stderr)
 
 
-def _logistic(x, y, l2: float = 1e-3, steps: int = 50):
-    """L2-regularised logistic regression by Newton's method (a handful of features)."""
+def _logistic(x, y, l2: float = 1e-4, steps: int = 100) -> tuple[float, float]:
+    """Slope and offset of a one-feature logistic regression (Newton's method)."""
     import numpy as np
 
-    w = np.zeros(x.shape[1])
+    design = np.column_stack([x, np.ones_like(x)])
+    w = np.zeros(2)
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + l2 * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        p = 1 / (1 + np.exp(-(design @ w)))
+        grad = design.T @ (p - y) + l2 * w
+        hess = (design * (p * (1 - p))[:, None]).T @ design + l2 * np.eye(2)
         step = np.linalg.solve(hess, grad)
         w -= step
-        if np.abs(step).max() < 1e-8:
+        if np.abs(step).max() < 1e-9:
             break
-    return w
+    return float(w[0]), float(w[1])
 
 
 if __name__ == "__main__":

@@ -42,7 +42,10 @@ class TermStats:
 
 
 class LexicalIndex:
-    """BM25 over documents given as ``(key, text)`` pairs."""
+    """BM25 over documents given as ``(key, text)`` pairs.
+
+    Each posting's BM25 weight is computed once per term and kept until documents are
+    added, so scoring a query is only additions."""
 
     def __init__(self, documents: Iterable[tuple[Hashable, str]], *,
                  stats: TermStats | None = None, k1: float = K1, b: float = B) -> None:
@@ -52,6 +55,7 @@ class LexicalIndex:
         self.k1, self.b = k1, b
         self._fixed_stats = stats
         self._stats = stats
+        self._weights: dict[str, tuple[float, list[tuple[int, float]]]] = {}
         for key, text in documents:
             self.add(key, text)
 
@@ -63,6 +67,7 @@ class LexicalIndex:
         self.lengths.append(len(terms))
         for term, tf in Counter(terms).items():
             self.postings.setdefault(term, []).append((position, tf))
+        self._weights.clear()
         if self._fixed_stats is None:
             self._stats = None  # the index's own statistics changed: recompute on next use
 
@@ -77,30 +82,45 @@ class LexicalIndex:
                 average_length=(sum(self.lengths) / n) if n else 1.0)
         return self._stats
 
-    def scores(self, query: str) -> dict[Hashable, float]:
-        """Each document that shares a word with ``query`` and its normalized BM25 (0-1)."""
-        terms = set(lexical_terms(query))
-        stats = self.stats
-        k1, b = self.k1, self.b
-        avg = stats.average_length or 1.0
-        lengths = self.lengths
-        raw: dict[int, float] = {}
+    def scores(self, query: str, *, max_postings: int | None = None
+               ) -> dict[Hashable, float]:
+        """Each document that shares a word with ``query`` and its normalized BM25 (0-1).
+
+        ``max_postings`` skips the query's words found in more documents than that (they
+        weigh little and cost the most): a quick screen, e.g. at ingest."""
+        total: dict[int, float] = {}
         bound = 0.0
-        for term in terms:
-            idf = stats.idf(term)
-            bound += idf * (k1 + 1.0)
-            for position, tf in self.postings.get(term, ()):
-                norm = k1 * (1.0 - b + b * lengths[position] / avg)
-                raw[position] = raw.get(position, 0.0) + idf * tf * (k1 + 1.0) / (tf + norm)
+        for term in set(lexical_terms(query)):
+            idf, postings = self._term_weights(term)
+            bound += idf * (self.k1 + 1.0)
+            if max_postings is not None and len(postings) > max_postings:
+                continue
+            for position, weight in postings:
+                total[position] = total.get(position, 0.0) + weight
         if bound <= 0.0:
             return {}
         keys = self.keys
-        return {keys[p]: s / bound for p, s in raw.items()}
+        return {keys[p]: s / bound for p, s in total.items()}
 
-    def top(self, query: str, limit: int) -> list[tuple[Hashable, float]]:
-        """The ``limit`` best documents for ``query``, best first, with normalized BM25."""
-        found = self.scores(query)
+    def top(self, query: str, limit: int, *, max_postings: int | None = None
+            ) -> list[tuple[Hashable, float]]:
+        """The ``limit`` best documents for ``query``, best first (ties in the order the
+        documents were added), with normalized BM25."""
+        found = self.scores(query, max_postings=max_postings)
         return sorted(found.items(), key=lambda kv: -kv[1])[:limit]
+
+    def _term_weights(self, term: str) -> tuple[float, list[tuple[int, float]]]:
+        cached = self._weights.get(term)
+        if cached is None:
+            stats = self.stats
+            idf = stats.idf(term)
+            k1, b, lengths = self.k1, self.b, self.lengths
+            avg = stats.average_length or 1.0
+            cached = (idf, [(p, idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * lengths[p]
+                                                                       / avg)))
+                            for p, tf in self.postings.get(term, ())])
+            self._weights[term] = cached
+        return cached
 
 
 def search_terms(text: str) -> list[str]:

@@ -1,15 +1,15 @@
 """Rank earlier claims and fact-checks against a new claim: the API the ledger calls.
 
-Two stages. A cheap first stage gathers a pool: BM25's best candidates, and with the
-encoder the nearest embeddings too (a matrix product over every stored vector). Each
-pooled candidate then gets features (normalized BM25, cosine with the candidate's text,
-cosine with its title, whether they share a figure) that a logistic model fitted on the
-CheckThat! 2020 training tweets turns into a 0-1 score: the probability that the
-candidate checks the same claim. A figure that conflicts lowers the score by a fixed
-amount and is reported.
+Two stages. A cheap first stage gathers a pool: BM25's best candidates (over claim and
+title), and with the encoder the nearest claim embeddings too (one matrix product over
+every stored vector). Each pooled candidate then gets a ranking score, the claim cosine
+plus weighted BM25 plus a bonus for a shared figure, with weights fitted on the CheckThat!
+2020 training tweets; a logistic curve fitted on the same tweets turns it into a 0-1
+score, an estimate that the candidate checks the same claim. Each figure that conflicts
+takes a fixed amount off and is reported.
 
-Without the encoder (the extra ``match`` not installed) the same runs on the lexical
-features alone, with their own fitted model: lower accuracy, see docs/matching.md.
+Without the encoder (the extra ``match`` not installed) the same runs on BM25 and figures
+alone, with its own fitted curve: lower accuracy, see docs/matching.md.
 """
 
 from __future__ import annotations
@@ -23,43 +23,66 @@ from factcheck.matching.figures import Figure, FigureComparison, compare_figures
 from factcheck.matching.lexical import LexicalIndex, TermStats
 from factcheck.matching.normalize import clean_for_matching
 
-# Logistic weights over (bias, bm25, cos_text, cos_title, shared figure), fitted by
-# benchmarks/eval_matching.py --fit on the 800 training tweets' pools (the gold fact-check
-# against every other pooled candidate). Refit and paste when features change.
-SEMANTIC_WEIGHTS = (-14.0, 4.0, 10.0, 4.0, 0.5)
-LEXICAL_WEIGHTS = (-6.0, 12.0, 0.0, 0.0, 0.5)
-# a conflicting figure on otherwise similar text takes this much off the log-odds: a policy
-# (a fact-checker must see the match, marked as changed, not lose it), not a fitted number
-CONFLICT_PENALTY = 1.5
-# the score above which a match is stored, chosen on the training tweets (F1 of "the top
-# match is the right one"); see docs/matching.md for precision and recall on dev
-THRESHOLD = 0.5
-LEXICAL_THRESHOLD = 0.5
+
+@dataclass(frozen=True)
+class Fusion:
+    """How a candidate's features become its score. Ranking score: ``semantic * cosine +
+    bm25 * normalized BM25 + figure * (1 when a figure is shared)``; the 0-1 score is
+    that through the logistic curve ``slope * x + offset``, less ``CONFLICT_PENALTY``
+    log-odds per conflicting figure. ``threshold``: the score from which to store."""
+
+    semantic: float
+    bm25: float
+    figure: float
+    slope: float
+    offset: float
+    threshold: float
+
+
+# Fitted by benchmarks/eval_matching.py --fit on the 800 CheckThat! 2020 training tweets
+# only (docs/matching.md): the weights by MAP@5 over a grid, the curve by logistic
+# regression over each tweet's pool, the threshold by F1 of "the top match is right" with
+# every tweet asked twice, once with its fact-check in the collection and once without.
+SEMANTIC = Fusion(semantic=1.0, bm25=3.0, figure=0.1, slope=3.38, offset=-3.5,
+                  threshold=0.31)
+LEXICAL = Fusion(semantic=0.0, bm25=1.0, figure=0.0, slope=15.34, offset=-2.3,
+                 threshold=0.29)
+# a conflicting figure takes this much off the log-odds: a policy, not a fitted number (a
+# claim that changed its figure must still reach the fact-checker, marked, not vanish)
+CONFLICT_PENALTY = 0.75
 # candidates re-scored per query, from each first stage
 POOL = 30
+
+
+def threshold(*, semantic: bool) -> float:
+    """The score from which a match is worth storing, with or without the encoder."""
+    return (SEMANTIC if semantic else LEXICAL).threshold
 
 
 @dataclass(frozen=True)
 class Candidate:
     """An earlier claim or an imported fact-check (ClaimReview's claimReviewed as ``text``,
-    its headline as ``title``). Stored embeddings (``Encoder.encode`` of text and title)
-    and figures (``figures_of(text + " " + title)``) save the work when given."""
+    its headline as ``title``). A stored ``embedding`` (``Encoder.encode`` of ``text``)
+    and stored ``figures`` (``figures_of(text + " " + title)``) save the work."""
 
     id: Hashable
     text: str
     title: str = ""
     embedding: Any = None
-    title_embedding: Any = None
     figures: Sequence[Figure] | None = None
 
 
 @dataclass(frozen=True)
 class Match:
-    """One candidate's result: ``score`` in 0-1 (store it when >= the threshold), the
-    parts it came from, and the figures it contradicts."""
+    """One candidate's result. ``score`` (0-1) ranks; ``similarity`` is the score before
+    the conflict penalty (the same when nothing conflicts): store the match when it
+    reaches the threshold, so a claim that changed its figure is kept and shown with its
+    ``conflicts``. Also the normalized BM25 and the cosine (None without the encoder) it
+    came from, and how many of the query's figures the candidate states."""
 
     id: Hashable
     score: float
+    similarity: float
     lexical: float
     semantic: float | None
     shared_figures: int = 0
@@ -68,17 +91,19 @@ class Match:
 
 @dataclass(frozen=True)
 class Pooled:
-    """A pooled candidate (its position in the index) and its features: normalized BM25,
-    cosine with its text, cosine with its title (0 without the encoder), figures."""
+    """A pooled candidate (its position in the index), its normalized BM25, its cosine
+    (None without the encoder) and how its figures compare with the query's."""
 
     position: int
-    features: tuple[float, float, float]
+    bm25: float
+    cosine: float | None
     comparison: FigureComparison
 
 
 class MatchIndex:
-    """The candidates a query is ranked against, indexed once (BM25 postings, an embedding
-    matrix when an encoder is given, figures)."""
+    """The candidates queries are ranked against, indexed once: BM25 postings, the matrix
+    of claim embeddings when an encoder is given (stored ones used, missing ones encoded
+    here), figures as they are needed."""
 
     def __init__(self, candidates: Iterable[Candidate], *, encoder: Any = None,
                  stats: TermStats | None = None) -> None:
@@ -87,58 +112,55 @@ class MatchIndex:
         self.lexical = LexicalIndex(
             ((i, f"{c.text} {c.title}") for i, c in enumerate(self.candidates)), stats=stats)
         self._figures: dict[int, Sequence[Figure]] = {}
-        self.text_matrix = self.title_matrix = None
+        self.matrix = None
         if encoder is not None and self.candidates:
-            self.text_matrix = self._matrix([c.text for c in self.candidates],
-                                            [c.embedding for c in self.candidates])
-            self.title_matrix = self._matrix([c.title for c in self.candidates],
-                                             [c.title_embedding for c in self.candidates])
+            self.matrix = self._embedding_matrix()
 
-    def search(self, query: str, *, limit: int = 5, min_score: float = 0.0,
+    @property
+    def fusion(self) -> Fusion:
+        """The fitted fusion this index scores with (with or without the encoder)."""
+        return SEMANTIC if self.matrix is not None else LEXICAL
+
+    def search(self, query: str, *, limit: int = 5, min_similarity: float = 0.0,
                query_embedding: Any = None) -> list[Match]:
-        """The best ``limit`` candidates for ``query`` scoring at least ``min_score``,
-        best first. ``query_embedding`` saves encoding the query when it is stored."""
-        semantic = self.text_matrix is not None
-        weights = SEMANTIC_WEIGHTS if semantic else LEXICAL_WEIGHTS
+        """The best ``limit`` candidates for ``query`` whose similarity reaches
+        ``min_similarity`` (e.g. ``threshold(...)``), best score first.
+        ``query_embedding`` saves encoding the query when it is stored."""
+        fusion = self.fusion
         out = []
-        for row in self.pooled_features(query, query_embedding=query_embedding):
-            score = fuse(row.features, row.comparison.shared, len(row.comparison.conflicts),
-                         weights)
-            if score >= min_score:
-                out.append(Match(self.candidates[row.position].id, score, row.features[0],
-                                 row.features[1] if semantic else None,
-                                 row.comparison.shared,
+        for row in self.pool(query, query_embedding=query_embedding):
+            similarity = fuse(row, fusion, penalize_conflicts=False)
+            if similarity >= min_similarity:
+                out.append(Match(self.candidates[row.position].id, fuse(row, fusion),
+                                 similarity, row.bm25, row.cosine, row.comparison.shared,
                                  [c.to_dict() for c in row.comparison.conflicts]))
-        out.sort(key=lambda m: -m.score)
+        out.sort(key=lambda m: -m.score)  # stable: ties keep the pool's order
         return out[:limit]
 
-    def pooled_features(self, query: str, *, query_embedding: Any = None) -> list[Pooled]:
-        """The first stage's pool for ``query`` with each candidate's features (what
-        ``search`` fuses, and what the weights are fitted on)."""
+    def pool(self, query: str, *, query_embedding: Any = None) -> list[Pooled]:
+        """The first stage for ``query``: BM25's best and the nearest embeddings, each
+        with its features (what ``search`` fuses, and what the fusion is fitted on)."""
         text = clean_for_matching(query)
         lexical = self.lexical.scores(text)
-        pool = dict.fromkeys(p for p, _ in sorted(lexical.items(), key=lambda kv: -kv[1])
-                             [:POOL])
-        text_cos = title_cos = None
-        if self.text_matrix is not None:
+        found = dict.fromkeys(p for p, _ in sorted(lexical.items(), key=lambda kv: -kv[1])
+                              [:POOL])
+        cosines = None
+        if self.matrix is not None:
             import numpy as np
 
-            q = (query_embedding if query_embedding is not None
-                 else self.encoder.encode([text])[0])
-            text_cos = self.text_matrix @ q
-            title_cos = self.title_matrix @ q
-            best = np.maximum(text_cos, title_cos)
-            top = np.argpartition(-best, POOL)[:POOL] if len(best) > POOL else range(len(best))
-            pool.update(dict.fromkeys(int(i) for i in top))
+            vector = (query_embedding if query_embedding is not None
+                      else self.encoder.encode([text])[0])
+            cosines = self.matrix @ np.asarray(vector, dtype=np.float32)
+            if len(cosines) > POOL:
+                nearest = np.argpartition(-cosines, POOL)[:POOL]
+                found.update(dict.fromkeys(int(i) for i in nearest[np.argsort(
+                    -cosines[nearest], kind="stable")]))
+            else:
+                found.update(dict.fromkeys(range(len(cosines))))
         ours = figures_of(text)
-        rows = []
-        for position in pool:
-            features = (lexical.get(position, 0.0),
-                        0.0 if text_cos is None else float(text_cos[position]),
-                        0.0 if title_cos is None else float(title_cos[position]))
-            rows.append(Pooled(position, features,
-                               compare_figures(ours, self._candidate_figures(position))))
-        return rows
+        return [Pooled(p, lexical.get(p, 0.0), None if cosines is None else float(cosines[p]),
+                       compare_figures(ours, self._candidate_figures(p)))
+                for p in found]
 
     def _candidate_figures(self, position: int) -> Sequence[Figure]:
         found = self._figures.get(position)
@@ -149,35 +171,44 @@ class MatchIndex:
             self._figures[position] = found
         return found
 
-    def _matrix(self, texts: list[str], stored: list[Any]) -> Any:
+    def _embedding_matrix(self) -> Any:
         import numpy as np
 
-        missing = [i for i, e in enumerate(stored) if e is None]
-        rows = [None if e is None else np.asarray(e, dtype=np.float32) for e in stored]
+        rows = [None if c.embedding is None else np.asarray(c.embedding, dtype=np.float32)
+                for c in self.candidates]
+        missing = [i for i, row in enumerate(rows) if row is None]
         if missing:
-            for i, vec in zip(missing, self.encoder.encode([texts[i] for i in missing]),
-                              strict=True):
-                rows[i] = vec
+            vectors = self.encoder.encode([self.candidates[i].text for i in missing])
+            for i, vector in zip(missing, vectors, strict=True):
+                rows[i] = vector
         return np.vstack(rows)
 
 
-def fuse(features: Sequence[float], shared: int, conflicts: int,
-         weights: Sequence[float]) -> float:
-    """The 0-1 score: a logistic model over (bm25, cos_text, cos_title, shared figure),
-    less ``CONFLICT_PENALTY`` log-odds per conflicting figure."""
-    z = weights[0] + sum(w * x for w, x in zip(weights[1:4], features, strict=True))
-    z += weights[4] * (1.0 if shared else 0.0) - CONFLICT_PENALTY * conflicts
-    return 1.0 / (1.0 + math.exp(-z))
+def ranking_score(row: Pooled, fusion: Fusion) -> float:
+    """The linear score candidates are ranked by (before the logistic curve)."""
+    value = fusion.bm25 * row.bm25 + fusion.figure * (1.0 if row.comparison.shared else 0.0)
+    if row.cosine is not None:
+        value += fusion.semantic * row.cosine
+    return value
+
+
+def fuse(row: Pooled, fusion: Fusion, *, penalize_conflicts: bool = True) -> float:
+    """A pooled candidate's 0-1 score: its ranking score through the fitted logistic
+    curve, less ``CONFLICT_PENALTY`` log-odds per conflicting figure (unless told not)."""
+    z = fusion.slope * ranking_score(row, fusion) + fusion.offset
+    if penalize_conflicts:
+        z -= CONFLICT_PENALTY * len(row.comparison.conflicts)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 def rank(query: str, candidates: Iterable[Candidate], *, encoder: Any = None,
-         limit: int = 5, min_score: float = 0.0, stats: TermStats | None = None
+         limit: int = 5, min_similarity: float = 0.0, stats: TermStats | None = None
          ) -> list[Match]:
     """Rank ``candidates`` (e.g. what a full-text search returned) against ``query``.
 
-    With ``encoder`` (``get_encoder()``) the score uses the sentence embeddings (stored
-    ones when the candidates carry them); without it, words and figures alone. ``stats``
-    are the whole collection's term statistics, so a small candidate set weighs words as
-    the collection does."""
+    With ``encoder`` (``get_encoder()``) the score uses sentence embeddings (the stored
+    ones when candidates carry them); without it, words and figures alone. ``stats``: the
+    whole collection's term statistics, so a small candidate set weighs words as the
+    collection does (without them, the candidates' own)."""
     return MatchIndex(candidates, encoder=encoder, stats=stats).search(
-        query, limit=limit, min_score=min_score)
+        query, limit=limit, min_similarity=min_similarity)

@@ -64,13 +64,24 @@ _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 def lexical_terms(text: str) -> list[str]:
     """The words the lexical scorer counts: lower-cased, numbers without their thousands
     commas ("7,600" -> "7600"), function words dropped, a light stem on each."""
+    cache = _TERM_CACHE
     out = []
     for word in _WORD.findall(text.lower().replace("’", "'")):
-        if word[0].isdigit():
-            out.append(word.replace(",", "").rstrip("."))
-        elif word not in STOPWORDS:
-            out.append(stem(word))
+        term = cache.get(word)
+        if term is None:
+            if word[0].isdigit():
+                term = word.replace(",", "").rstrip(".")
+            else:
+                term = "" if word in STOPWORDS else stem(word)
+            if len(cache) < 200_000:  # bounded: a corpus's vocabulary, not its tokens
+                cache[word] = term
+        if term:
+            out.append(term)
     return out
+
+
+# word -> its term ("" for a function word): stemming is the costly part, words repeat
+_TERM_CACHE: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
