@@ -90,6 +90,18 @@ def test_batching_does_not_change_a_vector(encoder) -> None:
     assert float(np.abs(alone - batched).max()) < 1e-5
 
 
+@needs_encoder
+def test_embedding_bytes_round_trip(encoder) -> None:
+    from factcheck.matching import embedding_from_bytes, embedding_to_bytes
+
+    vector = encoder.encode_one(KINZHAL)
+    blob = embedding_to_bytes(vector)
+    assert len(blob) == 1536
+    assert (embedding_from_bytes(blob) == vector).all()
+    with pytest.raises(ValueError):
+        embedding_from_bytes(blob[:-4])
+
+
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.matching import encoder as encoder_module
 

@@ -8,7 +8,10 @@ and figures alone. Nothing heavy is imported until it is used.
 
 from factcheck.matching.encoder import (
     EXTRA_MESSAGE,
+    MODEL_NAME,
     EncoderUnavailable,
+    embedding_from_bytes,
+    embedding_to_bytes,
     encoder_available,
     get_encoder,
 )
@@ -25,6 +28,7 @@ from factcheck.matching.normalize import clean_for_matching
 
 __all__ = [
     "EXTRA_MESSAGE",
+    "MODEL_NAME",
     "Candidate",
     "Conflict",
     "EncoderUnavailable",
@@ -35,6 +39,8 @@ __all__ = [
     "TermStats",
     "clean_for_matching",
     "compare_figures",
+    "embedding_from_bytes",
+    "embedding_to_bytes",
     "encoder_available",
     "figure_from_quantity",
     "figures_of",

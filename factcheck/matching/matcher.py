@@ -43,15 +43,18 @@ class Fusion:
 # only (docs/matching.md): the weights by MAP@5 over a grid, the curve by logistic
 # regression over each tweet's pool, the threshold by F1 of "the top match is right" with
 # every tweet asked twice, once with its fact-check in the collection and once without.
-SEMANTIC = Fusion(semantic=1.0, bm25=3.0, figure=0.1, slope=3.38, offset=-3.5,
-                  threshold=0.31)
-LEXICAL = Fusion(semantic=0.0, bm25=1.0, figure=0.0, slope=15.34, offset=-2.3,
-                 threshold=0.29)
+SEMANTIC = Fusion(semantic=1.0, bm25=3.0, figure=0.1, slope=3.52, offset=-3.6,
+                  threshold=0.39)
+LEXICAL = Fusion(semantic=0.0, bm25=1.0, figure=0.0, slope=17.08, offset=-2.47,
+                 threshold=0.47)
 # a conflicting figure takes this much off the log-odds: a policy, not a fitted number (a
 # claim that changed its figure must still reach the fact-checker, marked, not vanish)
 CONFLICT_PENALTY = 0.75
 # candidates re-scored per query, from each first stage
 POOL = 30
+# the ingest screen skips query words found in more candidates than this: they weigh little
+# and cost the most (benchmarks/bench_matching.py measures the trade)
+SCREEN_MAX_POSTINGS = 300
 
 
 def threshold(*, semantic: bool) -> float:
@@ -137,6 +140,35 @@ class MatchIndex:
         out.sort(key=lambda m: -m.score)  # stable: ties keep the pool's order
         return out[:limit]
 
+    def screen(self, query: str, *, figures: Sequence[Figure] | None = None,
+               max_postings: int | None = SCREEN_MAX_POSTINGS, limit: int = 3
+               ) -> list[Match]:
+        """The quick pass for ingest: words and figures only (no encoder, even when the
+        index has one), BM25 skipping the query's words found in more than
+        ``max_postings`` candidates; the candidates whose similarity reaches the lexical
+        threshold, best first. ``figures``: the claim's figures when already extracted
+        (``figure_from_quantity`` over its stored quantities)."""
+        fusion = LEXICAL
+        # the lexical fusion is monotone in BM25 with no figure weight: a candidate below
+        # this BM25 cannot reach the threshold, so only those above are compared further
+        floor = (_logit(fusion.threshold) - fusion.offset) / (fusion.slope * fusion.bm25)
+        found = [(p, s) for p, s in self.lexical.scores(
+            clean_for_matching(query), max_postings=max_postings).items() if s >= floor]
+        if not found:
+            return []
+        found.sort(key=lambda ps: -ps[1])
+        ours = list(figures) if figures is not None else figures_of(clean_for_matching(query))
+        out = []
+        for position, bm25 in found[:limit]:
+            row = Pooled(position, bm25, None,
+                         compare_figures(ours, self._candidate_figures(position)))
+            out.append(Match(self.candidates[position].id, fuse(row, fusion),
+                             fuse(row, fusion, penalize_conflicts=False), bm25, None,
+                             row.comparison.shared,
+                             [c.to_dict() for c in row.comparison.conflicts]))
+        out.sort(key=lambda m: -m.score)
+        return out
+
     def pool(self, query: str, *, query_embedding: Any = None) -> list[Pooled]:
         """The first stage for ``query``: BM25's best and the nearest embeddings, each
         with its features (what ``search`` fuses, and what the fusion is fitted on)."""
@@ -199,6 +231,10 @@ def fuse(row: Pooled, fusion: Fusion, *, penalize_conflicts: bool = True) -> flo
     if penalize_conflicts:
         z -= CONFLICT_PENALTY * len(row.comparison.conflicts)
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
 
 
 def rank(query: str, candidates: Iterable[Candidate], *, encoder: Any = None,
