@@ -56,16 +56,18 @@ def qrels(split: str) -> dict[str, set[str]]:
     return out
 
 
+PROBE = ["The Kinzhal can reach speeds of over 7,600 mph.", "Café owners protested, 2 March."]
+
+
 def cached_embeddings(texts: list[str], label: str):
     """The encoder's vectors for ``texts``, from the cache when the same texts were encoded
-    before by the same encoder code."""
+    before by an encoder that gives the same vectors (keyed by its output on a probe)."""
     import numpy as np
 
     from factcheck.matching import encoder as enc_module
 
-    code = Path(enc_module.__file__).read_bytes() + Path(
-        enc_module.__file__).with_name("wordpiece.py").read_bytes()
-    key = hashlib.sha256(code + "\x00".join(texts).encode("utf-8")).hexdigest()[:20]
+    probe = np.round(enc_module.get_encoder().encode(PROBE), 6).tobytes()
+    key = hashlib.sha256(probe + "\x00".join(texts).encode("utf-8")).hexdigest()[:20]
     folder = Path(os.environ.get("FACTCHECK_CACHE") or Path.home() / ".cache" / "factcheck")
     path = folder / "matching" / f"{label}-{key}.npy"
     if path.exists():
