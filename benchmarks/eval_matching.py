@@ -117,9 +117,9 @@ def main() -> None:
              for i, f in enumerate(facts)), encoder=_NoEncoder())
         package_rows(index, splits, rows, "encoder + BM25 + figures", vectors, args.fit)
 
-    print(f"\n{'system':46} {'split':6} {'MAP@5':>6} {'MAP@1':>6} {'MRR':>6}")
+    print(f"\n{'system':58} {'split':6} {'MAP@5':>6} {'MAP@1':>6} {'MRR':>6}")
     for label, split, (m5, m1, mrr) in sorted(rows, key=lambda r: r[1] != "train"):
-        print(f"{label:46} {split:6} {m5:6.3f} {m1:6.3f} {mrr:6.3f}")
+        print(f"{label:58} {split:6} {m5:6.3f} {m1:6.3f} {mrr:6.3f}")
 
 
 def package_rows(index: matcher.MatchIndex, splits, rows, label: str, vectors,

@@ -29,7 +29,7 @@ class Fusion:
     """How a candidate's features become its score. Ranking score: ``semantic * cosine +
     bm25 * normalized BM25 + figure * (1 when a figure is shared)``; the 0-1 score is
     that through the logistic curve ``slope * x + offset``, less ``CONFLICT_PENALTY``
-    log-odds per conflicting figure. ``threshold``: the score from which to store."""
+    log-odds per conflicting figure. ``threshold``: the similarity from which to store."""
 
     semantic: float
     bm25: float
@@ -40,9 +40,10 @@ class Fusion:
 
 
 # Fitted by benchmarks/eval_matching.py --fit on the 800 CheckThat! 2020 training tweets
-# only (docs/matching.md): the weights by MAP@5 over a grid, the curve by logistic
-# regression over each tweet's pool, the threshold by F1 of "the top match is right" with
-# every tweet asked twice, once with its fact-check in the collection and once without.
+# only (docs/matching.md): the weights by MAP@5 over a grid; the curve by logistic
+# regression over each tweet's top candidate, the tweet asked twice, once with its
+# fact-check in the collection and once without; the threshold by F1 of "the top match is
+# right" over the same askings, weighed as if one claim in five had been checked before.
 SEMANTIC = Fusion(semantic=1.0, bm25=3.0, figure=0.1, slope=3.52, offset=-3.6,
                   threshold=0.39)
 LEXICAL = Fusion(semantic=0.0, bm25=1.0, figure=0.0, slope=17.08, offset=-2.47,
