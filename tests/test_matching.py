@@ -152,6 +152,13 @@ def test_changed_figure_is_a_conflict() -> None:
         {"ours": "more than 7,600 miles per hour", "theirs": "6,000 mph"}]
 
 
+def test_figures_round_trip_as_stored() -> None:
+    from factcheck.matching import Figure
+
+    figures = figures_of("Between 5 and 7 million people, at over 7,600 mph.")
+    assert [Figure.from_dict(f.to_dict()) for f in figures] == figures
+
+
 def test_bare_numbers_never_conflict() -> None:
     found = compare_figures(figures_of("122 detainees returned to the battlefield"),
                             figures_of("Did 150 prisoners return?"))

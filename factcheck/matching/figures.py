@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.quantities import Quantity, extract_quantities
-from factcheck.quantities.text import format_number
 from factcheck.quantities.units import CURRENCIES, UNIT_INFO
 
 # two values state the same figure when within 1 % (unit conversions and rounding:
@@ -95,14 +94,6 @@ def compare_figures(ours: list[Figure], theirs: list[Figure]) -> FigureCompariso
             closest = min(rivals, key=lambda o: abs(o.value - mine.value))
             conflicts.append(Conflict(mine.surface, closest.surface, mine.unit))
     return FigureComparison(shared, tuple(conflicts))
-
-
-def describe(figure: Figure) -> str:
-    """A figure as a person reads it, normalized: '12,231 km/h'."""
-    value = format_number(figure.value)
-    if figure.high is not None:
-        value += f"–{format_number(figure.high)}"
-    return f"{value} {figure.unit or ''}".rstrip()
 
 
 def _same(a: Figure, b: Figure) -> bool:
