@@ -24,7 +24,7 @@ from factcheck.matching.figures import (
 )
 from factcheck.matching.lexical import LexicalIndex, TermStats, search_terms
 from factcheck.matching.matcher import Candidate, Match, MatchIndex, rank, threshold
-from factcheck.matching.normalize import clean_for_matching
+from factcheck.matching.normalize import clean_for_matching, content_words, fingerprint
 
 __all__ = [
     "EXTRA_MESSAGE",
@@ -39,10 +39,12 @@ __all__ = [
     "TermStats",
     "clean_for_matching",
     "compare_figures",
+    "content_words",
     "embedding_from_bytes",
     "embedding_to_bytes",
     "encoder_available",
     "figure_from_quantity",
+    "fingerprint",
     "figures_of",
     "get_encoder",
     "rank",

@@ -10,6 +10,7 @@ on the 800 training tweets dropping names and handles cost 0.04 MAP@5 (BM25 0.85
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 # the trailer's date (possibly cut short: "October 03, 19"), after the author's handle
@@ -100,3 +101,22 @@ def stem(word: str) -> str:
             break
     # "release", "released", "releases" all end as "releas"
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
+
+
+_FINGERPRINT_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fingerprint(text: str) -> str:
+    """The wording of a claim reduced to its words (case, punctuation, quote marks and
+    spacing ignored), hashed: two claims with the same fingerprint say the same thing word
+    for word (a verbatim republication)."""
+    words = _FINGERPRINT_WORD.findall(text.casefold().replace("’", "'"))
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:32]
+
+
+def content_words(text: str) -> list[str]:
+    """The distinct words of a text that are not function words, as written (lower-case):
+    what a database full-text search should OR together to find candidates (the
+    database stems them its own way)."""
+    return list(dict.fromkeys(w for w in _FINGERPRINT_WORD.findall(clean_for_matching(
+        text).lower()) if w not in STOPWORDS and len(w) > 1))

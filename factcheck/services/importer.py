@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from factcheck.core.quotes import quote_matches
 from factcheck.errors import InputError
 from factcheck.ingest.metadata import sha256_of
+from factcheck.storage import search
 from factcheck.storage.bulk import advance_sequences, insert_quantities, insert_sentences
 from factcheck.storage.events import (
     GENESIS,
@@ -274,6 +275,9 @@ def _restore(session: Session, doc: ExportDocument, actor: str) -> ImportResult:
     for cid, into in merged:
         conn.execute(update(Claim.__table__).where(Claim.__table__.c.id == cid)
                      .values(merged_into=into))
+    restored = [c.id for a in doc.articles for c in a.claims]
+    for i in range(0, len(restored), 500):
+        search.refresh(conn, restored[i:i + 500])
     events.sort(key=lambda e: e["id"])
     if events:
         conn.execute(insert(Event.__table__), events)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, insert, select, text
 
+from factcheck.storage import search
 from factcheck.storage.models import Appearance, Article, Claim, Quantity, Sentence, utcnow
 from factcheck.storage.records import QuantityRecord
 
@@ -118,6 +119,9 @@ def insert_article_rows(conn: Connection, prepared: PreparedArticleLike
                                                  "quote", "origin_claim_id", "added_at"),
                     [(cid, article_id, c.start, c.end, c.quote, cid, stamp)
                      for cid, c in zip(claim_ids, prepared.claims, strict=True)])
+        search.write(conn, {cid: (c.quote, c.quote, c.claimant or "", "", "")
+                            for cid, c in zip(claim_ids, prepared.claims, strict=True)},
+                     replace=False)
         insert_quantities(conn, [(cid, q) for cid, c in zip(claim_ids, prepared.claims,
                                                             strict=True)
                                  for q in c.quantities])

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, update
 from sqlmodel import Session, select
 
+from factcheck.storage import search
 from factcheck.storage.models import Event, LedgerHead, Setting, utcnow
 from factcheck.storage.records import utc_iso
 from factcheck.storage.state import (
@@ -92,6 +93,7 @@ def append_event(*, session: Session, actor: str, action: str, claim_id: int | N
     state = None
     if claim_id is not None:
         state = current_claim_digest(conn, claim_id)
+        search.refresh(conn, [claim_id])  # search sees the claim as this event left it
     elif article_id is not None:
         state = current_article_digest(conn, article_id)
     return append_event_row(conn, actor=actor, action=action, claim_id=claim_id,

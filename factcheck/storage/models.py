@@ -60,6 +60,7 @@ class Claim(SQLModel, table=True):
         Index("ix_claim_status", "status"),
         Index("ix_claim_score", "score"),
         Index("ix_claim_merged", "merged_into"),
+        Index("ix_claim_fingerprint", "fingerprint"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -86,6 +87,11 @@ class Claim(SQLModel, table=True):
     approval_hash: str | None = Field(default=None, max_length=64)
     published_at: dt.datetime | None = None
     merged_into: int | None = Field(default=None, foreign_key="claim.id")
+    # matching's bookkeeping (not decisions): the normalized wording's hash, for verbatim
+    # matches at ingest, and how far matching has gone ('screen' at ingest, 'full' after
+    # the ranking with every first stage; none: not yet)
+    fingerprint: str | None = Field(default=None, max_length=32)
+    match_stage: str | None = Field(default=None, max_length=8)
 
 
 class Appearance(SQLModel, table=True):
@@ -225,3 +231,62 @@ class ModelVersion(SQLModel, table=True):
     created_by: str | None = None
     meta: str = Field(sa_column=Column(Text, nullable=False))
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class FactCheck(SQLModel, table=True):
+    """A fact-check the desk already has (imported ClaimReview or a spreadsheet row),
+    keyed by ``key`` (its URL, else its id): re-importing it changes nothing."""
+
+    __tablename__ = "factcheck"
+    __table_args__ = (UniqueConstraint("key", name="uq_factcheck_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(Text, nullable=False))
+    external_id: str | None = Field(default=None, sa_column=Column(Text))
+    claim: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    rating: str | None = Field(default=None, sa_column=Column(Text))
+    rating_value: float | None = None
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, sa_column=Column(Text))
+    published: dt.date | None = None
+    claimant: str | None = Field(default=None, sa_column=Column(Text))
+    appearances: str | None = Field(default=None, sa_column=Column(Text))  # JSON list of URLs
+    source: str | None = Field(default=None, sa_column=Column(Text))
+    imported_by: str | None = None
+    imported_at: dt.datetime = Field(default_factory=utcnow)
+    figures: str | None = Field(default=None, sa_column=Column(Text))  # JSON, for matching
+    embedding: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    embedding_model: str | None = Field(default=None, max_length=64)
+
+
+class ClaimEmbedding(SQLModel, table=True):
+    """A claim's sentence embedding for matching, with the model and the wording (hash)
+    it was computed from: a reworded claim is encoded again."""
+
+    __tablename__ = "claim_embedding"
+
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", ondelete="CASCADE")
+    model: str = Field(max_length=64)
+    text_hash: str = Field(max_length=32)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ClaimMatch(SQLModel, table=True):
+    """A stored match: claim ``claim_id`` looks like earlier claim or fact-check
+    ``target_id`` (``kind``) with ``score`` (0-1); ``conflicts`` (JSON) lists figures
+    that differ. Claim-to-claim matches are stored in both directions."""
+
+    __tablename__ = "claim_match"
+    __table_args__ = (Index("ix_claim_match_target", "kind", "target_id"),)
+
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", ondelete="CASCADE")
+    kind: str = Field(primary_key=True, max_length=16)
+    target_id: int = Field(primary_key=True)
+    score: float
+    similarity: float
+    lexical: float | None = None
+    semantic: float | None = None
+    conflicts: str | None = Field(default=None, sa_column=Column(Text))
+    stage: str = Field(max_length=8)
+    matched_at: dt.datetime = Field(default_factory=utcnow)
