@@ -2,7 +2,8 @@
 
 ``score_sentence`` adds up named features (quantities, attribution, named entities,
 factual verbs) and subtracts hedges and opinion; every weight is in ``WEIGHTS`` so a
-fact-checker can read why a sentence scored as it did. Questions score 0.
+fact-checker can read why a sentence scored as it did. Questions and headings score 0.
+Who makes each claim is read by ``factcheck.ingest.claimant``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.ingest.claimant import (
+    OUTLET,
+    REPORTING_VERBS,
+    attribute_sentences,
+    build_person_index,
+    find_claimant,
+)
 from factcheck.quantities import Quantity, extract_quantities
+
+__all__ = ["DEFAULT_THRESHOLD", "KINDS", "WEIGHTS", "SentenceAnalysis", "analyze_sentences",
+           "blend", "build_person_index", "claim_quantities", "claim_threshold",
+           "classify_kind", "find_claimant", "score_sentence"]
 
 WEIGHTS = {
     "base": 0.20,
@@ -46,15 +58,6 @@ def claim_threshold(model=None) -> float:
         return DEFAULT_THRESHOLD
     return round(MODEL_WEIGHT * model.threshold + (1 - MODEL_WEIGHT) * DEFAULT_THRESHOLD, 4)
 
-REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
-                   r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
-                   r"claims|argued|argues|warned|warns|stated|states|told|tells|added|insisted|"
-                   r"downplayed|acknowledged|announced|announces|confirmed|confirms|estimated|"
-                   r"predicted|reported|reports|revealed|wrote|writes|explained|explains|"
-                   r"admitted|denied|denies|believes|believed|thinks|maintained|contended|"
-                   r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
-REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
 # Word lists of the features (regex alternations); matched on lower-cased text, one pass
 FACTUAL_VERBS = (r"confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|announced|"
                  r"rose|fell|increased|decreased|spent|paid|won|lost|cost|launched|tested|"
@@ -77,55 +80,6 @@ QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
 
-TITLES = (r"(?:Gen|Adm|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Cmdr)\.|"
-          r"President|Prime\s+Minister|(?:[A-Z][a-z]+\s+)?Minister|Secretary(?:\s+of\s+"
-          r"[A-Z][a-z]+)?|Chancellor|King|Queen|Pope|Senator|General|Admiral|Ambassador|"
-          r"Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|"
-          r"Commander|Colonel|Captain|Leader|leader")
-PERSON_RE = re.compile(
-    rf"(?=[A-Z])(?:(?P<title>{TITLES})\s+)?"
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){0,2})")
-ORG_WORDS = frozenset([
-    "Committee", "Assembly", "Nations", "States", "Union", "Ministry", "Department", "Council",
-    "Congress", "Parliament", "Senate", "House", "Army", "Navy", "Force", "Forces", "NATO",
-    "Kingdom", "Republic", "Korea", "Russia", "Ukraine", "America", "Europe", "Asia", "Africa",
-    "China", "Bank", "Party", "Court", "Agency", "Office", "Group", "Corporation", "Company",
-    "Inc", "University", "Times", "Post", "News", "BBC", "Reuters", "Kremlin", "Pentagon",
-    "Moscow", "Washington", "Defense", "Defence", "General", "Military", "United",
-    "International", "Ukrainian", "Russian", "American", "North", "South", "East", "West",
-    "Korean", "Chinese", "British", "French", "German", "European", "Israeli", "Iranian",
-    "Indian", "Japanese"
-])
-NOT_NAMES = frozenset([
-    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
-    "In", "On", "At", "For", "By", "With", "From", "As", "But", "And", "Or", "If", "When",
-    "While", "Though", "Although", "Of", "Additionally", "Furthermore", "However", "Meanwhile",
-    "Concurrently", "Amidst", "During", "One", "Yes", "No", "Q", "FAQ", "Adm", "Gen"
-])
-PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:He|She)\b")
-
-
-def build_person_index(text: str) -> dict[str, str]:
-    """Map each name token of every person mentioned in ``text`` to the fullest mention
-    ("Milley" -> "Gen. Mark Milley")."""
-    index: dict[str, str] = {}
-    for m in PERSON_RE.finditer(text):
-        name = m.group("name")
-        tokens = name.split()
-        if any(t in ORG_WORDS or t in NOT_NAMES for t in tokens):
-            continue
-        if len(tokens) < 2 and not m.group("title"):
-            continue
-        name = re.sub(r"[’']s$", "", name)
-        tokens = name.split()
-        full = f"{m.group('title')} {name}" if m.group("title") else name
-        full = re.sub(r"\s+", " ", full)
-        for t in tokens:
-            if len(t) > 2 and (t not in index or len(full) > len(index[t])):
-                index[t] = full
-    return index
-
-
 @dataclass
 class SentenceAnalysis:
     """What the detector found in one sentence."""
@@ -135,6 +89,7 @@ class SentenceAnalysis:
     claimant: str | None
     quantities: list[Quantity]
     features: dict[str, float]
+    claimant_kind: str = OUTLET   # person, organisation, or outlet (claimant None)
 
 
 def score_sentence(text: str, quantities: list[Quantity] | None = None,
@@ -223,57 +178,26 @@ def classify_kind(text: str, quantities: list[Quantity], claimant_found: bool,
     return "event"
 
 
-def find_claimant(text: str, persons: dict[str, str], previous: str | None) -> str | None:
-    """Who makes the claim in ``text``: the subject of a reporting verb, resolved to the
-    fullest name in the article; a leading He/She takes the previous speaker."""
-    acc = ACCORDING_RE.search(text)
-    if acc:
-        who = acc.group("who").strip().rstrip(",.")
-        return _resolve(who, persons) or who
-    for vm in REPORTING_RE.finditer(text):
-        head = text[:vm.start()]
-        clause = re.split(r"[;:]|\bthat\b", head)[-1]
-        if PRONOUN_SUBJECT_RE.match(clause) and previous:
-            return previous
-        best = None
-        for pm in PERSON_RE.finditer(clause):
-            resolved = _resolve(pm.group(0), persons)
-            if resolved:
-                best = resolved
-        if best:
-            return best
-    return None
-
-
-def _resolve(mention: str, persons: dict[str, str]) -> str | None:
-    tokens = [t for t in re.split(r"\s+", mention) if t]
-    for t in reversed(tokens):
-        t = t.strip(",.’'")
-        if t in persons:
-            return persons[t]
-    return None
-
-
-def analyze_sentences(text: str, spans: list, model=None) -> list[SentenceAnalysis]:
+def analyze_sentences(text: str, spans: list, model=None, *, headings: int = 0,
+                      ) -> list[SentenceAnalysis]:
     """Analyse every sentence span of an article: score, kind, claimant, quantities.
 
-    With a trained ``model`` the score blends its probability with the heuristic."""
-    persons: dict[str, str] | None = None
+    With a trained ``model`` the score blends its probability with the heuristic. The
+    first ``headings`` spans are headings (a headline kept apart from the body): they score
+    0 and credit nobody."""
     out: list[SentenceAnalysis] = []
-    previous_speaker: str | None = None
-    probabilities = model.score([s.text for s in spans]) if model is not None else None
-    for i, span in enumerate(spans):
+    body = spans[headings:]
+    probabilities = model.score([s.text for s in body]) if model is not None and body \
+        else None
+    attributions = attribute_sentences(text, body)
+    for _heading in spans[:headings]:
+        out.append(SentenceAnalysis(0.0, "event", None, [], {"heading": 0.0}))
+    for i, span in enumerate(body):
         qs = _quantities_if_numeric(span.text, span.start)
         score, features = score_sentence(span.text, qs)
         if probabilities is not None:
             score = blend(probabilities[i], score, features)
-        claimant = None
-        if "attribution" in features:
-            if persons is None:
-                persons = build_person_index(text)
-            claimant = find_claimant(span.text, persons, previous_speaker)
-        if claimant:
-            previous_speaker = claimant
-        kind = classify_kind(span.text, qs, claimant is not None, features)
-        out.append(SentenceAnalysis(score, kind, claimant, qs, features))
+        who = attributions[i]
+        kind = classify_kind(span.text, qs, who.claimant is not None, features)
+        out.append(SentenceAnalysis(score, kind, who.claimant, qs, features, who.kind))
     return out

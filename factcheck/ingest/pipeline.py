@@ -42,6 +42,7 @@ class PreparedClaim:
     claimant: str
     sentence_index: int
     quantities: list[Quantity] = field(default_factory=list)
+    claimant_kind: str = "outlet"   # person, organisation, or outlet (the article itself)
 
 
 @dataclass
@@ -116,7 +117,7 @@ def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None 
             claims.append(PreparedClaim(span.text, span.start, span.end, a.score, a.kind,
                                         a.claimant or fallback_claimant, i,
                                         claim_quantities(span.text, span.start,
-                                                         a.quantities)))
+                                                         a.quantities), a.claimant_kind))
     return PreparedArticle(
         text=body, sha256=sha256_of(body), title=title_from(raw.source, body, meta),
         url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"),

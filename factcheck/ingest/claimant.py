@@ -1,0 +1,1325 @@
+"""Who makes each claim: a person, an organisation, or the article itself.
+
+News credits a claim in a handful of shapes, all read here:
+
+- a reporting verb with its subject before it ("Mr Brown said", "the company estimated",
+  "Ross Walker, UK economist at Royal Bank of Scotland, said") or after it
+  ('"...," said Zara Hyde Peters of UK Athletics', "..., observed Jack Boorman");
+- "according to X", "figures from X show", "a Daily Telegraph poll suggests";
+- quotations, which may run over several sentences and paragraphs: each sentence inside an
+  open quotation belongs to the speaker named before ('X said: "') or after ('," he added')
+  the quotation, or, failing both, to the speaker quoted last;
+- pronouns and descriptions ("he", "it", "the firm", "the minister", "the 27-year-old") are
+  resolved to the nearest fitting name mentioned before.
+
+Names resolve to the fullest form the article gives ("Mr Brown" -> "Gordon Brown"); an
+unnamed spokesman or statement of a named body is credited to the body.
+
+Every look-up is bounded (a window of characters around a verb or a quotation mark, a
+bisect into the sorted name mentions, at most a few sentences back), so text of any shape,
+even 400 kB without a full stop, costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+PERSON = "person"
+ORGANISATION = "organisation"
+OUTLET = "outlet"
+CLAIMANT_KINDS = (PERSON, ORGANISATION, OUTLET)
+
+# The verbs of reported speech (the check-worthiness score counts these as attribution).
+REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
+                   r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
+                   r"claims|argued|argues|warned|warns|stated|states|told|tells|added|insisted|"
+                   r"downplayed|acknowledged|announced|announces|confirmed|confirms|estimated|"
+                   r"predicted|reported|reports|revealed|wrote|writes|explained|explains|"
+                   r"admitted|denied|denies|believes|believed|thinks|maintained|contended|"
+                   r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
+# Attribution also reads these: more verbs of saying, and the verbs that documents, surveys
+# and figures take ("the poll found", "figures show").
+MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts|expects|"
+              r"expected|estimates|predicts|admits|concedes|accepts|accepted|agreed|agrees|"
+              r"observed|observes|joked|asked|asks|explained|continued|remarked|recalled|"
+              r"announced|declared|declares|urged|praised|praises|criticised|criticized|"
+              r"described|disclosed|argued|maintains|alleges|believe|think|told|"
+              r"found|finds|showed|shows|shown|indicated|indicates|concluded|concludes|"
+              r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
+              r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
+              r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered")
+_VERB_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|{MORE_VERBS})\b")
+# Verbs that only documents, figures or organisations "say" with (a person's "found" is
+# usually not a claim: "he found himself").
+DOCUMENT_VERBS = frozenset(["found", "finds", "showed", "shows", "shown", "indicated",
+                            "indicates", "concluded", "concludes", "read", "reads",
+                            "pointed to", "points to"])
+# Participles that carry the main clause's subject ("The firm closed the book, saying ...").
+_PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding|insisting|warning|claiming|arguing|"
+                            r"explaining|stressing|noting)\b")
+_ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+")
+
+# Words between a subject and its verb: auxiliaries, adverbs, time phrases.
+_SKIP_BEFORE_VERB = frozenset([
+    "has", "have", "had", "also", "previously", "later", "then", "now", "recently", "earlier",
+    "yesterday", "today", "reportedly", "once", "subsequently", "further", "again", "already",
+    "repeatedly", "publicly", "privately", "separately", "himself", "herself", "itself",
+    "would", "will", "could", "may", "might", "must", "did", "does", "do", "not", "never",
+    "even", "still", "always", "quietly", "clearly", "last", "night", "week", "month", "year",
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "this", "just", "only", "however", "too", "both", "all", "had", "being", "duly",
+    "openly", "formally", "initially", "originally", "officially", "finally", "apparently",
+])
+_PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
+
+# Titles and honorifics before a name. Ranks and peerages are kept in the name when they are
+# written as part of it (see ``_canonical_person``).
+RANKS = frozenset(["Gen", "Adm", "Lt", "Col", "Maj", "Capt", "Sgt", "Cmdr", "Dr", "Prof",
+                   "Sen", "Rep", "Gov"])
+HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Sir", "Dame", "Lord", "Lady",
+                        "Baroness", "Baron", "Rabbi", "Rev", "Father", "Sister", "Sheikh",
+                        "Imam", "Cardinal", "Archbishop", "Bishop", "Prince", "Princess",
+                        "King", "Queen", "Pope", "Earl", "Duke", "Duchess", "Countess"])
+PEERAGES = frozenset(["Lord", "Lady", "Baroness", "Baron", "Sir", "Dame", "Prince",
+                      "Princess", "King", "Queen", "Pope", "Earl", "Duke", "Duchess"])
+MALE = frozenset(["Mr", "Sir", "Lord", "Baron", "King", "Prince", "Father", "Earl", "Duke"])
+FEMALE = frozenset(["Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness", "Queen", "Princess",
+                    "Sister", "Duchess", "Countess"])
+# Roles written before a name ("Chancellor Gordon Brown", "Foreign Secretary Jack Straw").
+ROLE_TITLES = frozenset([
+    "President", "Minister", "Chancellor", "Secretary", "Senator", "Governor", "Mayor",
+    "Judge", "Justice", "Chairman", "Chairwoman", "Chair", "Director", "Commissioner",
+    "Coach", "Captain", "Manager", "Chief", "Executive", "Officer", "Leader", "General",
+    "Admiral", "Ambassador", "Professor", "Spokesman", "Spokeswoman", "Inspector",
+    "Superintendent", "Constable", "Detective", "Sergeant", "Colonel", "Major", "Lieutenant",
+    "Commander", "Deputy", "Co-Chairman", "Vice", "Editor", "Correspondent", "QC", "MP",
+    "MEP", "MSP", "AM", "Boss", "Head", "Founder", "Premier", "Speaker", "Shadow",
+    "Attorney", "Solicitor", "Prosecutor", "Counsel", "Chancellor", "Treasurer",
+])
+# Words that make a run of capitalised words an organisation (or a document or outlet).
+ORG_WORDS = frozenset([
+    "Committee", "Assembly", "Nations", "Union", "Ministry", "Department", "Council",
+    "Congress", "Parliament", "Senate", "House", "Army", "Navy", "Force", "Forces", "NATO",
+    "Bank", "Party", "Court", "Agency", "Office", "Group", "Corporation", "Corp", "Company",
+    "Co", "Inc", "Ltd", "Plc", "plc", "PLC", "LLC", "AG", "SA", "University", "College",
+    "Times", "Post", "News", "Journal", "Herald", "Telegraph", "Guardian", "Mail", "Mirror",
+    "Express", "Independent", "Observer", "Tribune", "Gazette", "Chronicle", "Daily",
+    "Weekly", "Magazine", "Review", "Press", "Radio", "TV", "Television", "Channel",
+    "Network", "Networks", "Broadcasting", "BBC", "Reuters", "Kremlin", "Pentagon",
+    "Association", "Federation", "Confederation", "Society", "Institute", "Institution",
+    "Foundation", "Trust", "Commission", "Board", "Authority", "Service", "Services",
+    "Organisation", "Organization", "Club", "United", "Rovers", "Athletic", "Athletics",
+    "Motors", "Airways", "Airlines", "Air", "Telecom", "Telecoms", "Communications",
+    "Steel", "Energy", "Oil", "Gas", "Petroleum", "Pharmaceuticals", "Holdings",
+    "Industries", "International", "Enterprises", "Entertainment", "Studios", "Pictures",
+    "Records", "Music", "Games", "Software", "Systems", "Technologies", "Technology",
+    "Electronics", "Insurance", "Capital", "Partners", "Securities", "Investments",
+    "Research", "Analytics", "Consulting", "Management", "Project", "Centre", "Center",
+    "Campaign", "Coalition", "Alliance", "Movement", "Front", "League", "Democrats",
+    "Conservatives", "Tories", "Labour", "Liberal", "Greens", "Treasury", "Exchequer",
+    "Commons", "Lords", "Cabinet", "Government", "Administration", "Police", "Yard",
+    "Secretariat", "Tribunal", "Fund", "Reserve", "Exchange", "Stock", "Market", "Markets",
+    "Retail", "Stores", "Foods", "Brewery", "Motor", "Mobile", "Wireless", "Online",
+    "Computing", "Microsystems", "Digital", "Labs", "Laboratories", "Register",
+    "Festival", "Academy", "Chamber", "Unit", "Division", "Squad", "Team", "Regiment",
+    "Executive", "Bureau", "Registry", "Watch", "Monitor", "Forum", "Initiative",
+    "Programme", "Program", "Statistics", "Census", "Survey", "Index", "Poll",
+])
+# Capitalised words that are not names of claimants on their own.
+NOT_NAMES = frozenset([
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
+    "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "In", "On", "At", "For",
+    "By", "With", "From", "As", "But", "And", "Or", "If", "When", "While", "Though",
+    "Although", "Of", "Additionally", "Furthermore", "However", "Meanwhile", "Concurrently",
+    "Amidst", "During", "One", "Yes", "No", "Q", "FAQ", "After", "Before", "Since", "Until",
+    "Despite", "Also", "Even", "So", "Then", "There", "Here", "What", "Why", "How", "Who",
+    "Where", "Which", "Some", "Many", "Most", "More", "All", "Both", "Each", "Every", "Such",
+    "Not", "Now", "Only", "Just", "Still", "Yet", "Last", "Next", "Other", "Another",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Christmas",
+    "Easter", "God", "OK", "TV", "Internet", "Web", "PC", "GMT", "BST", "AM", "PM",
+    "CEO", "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Will", "Would", "Can", "Could",
+    "Should", "Let", "Well", "Oh", "Please", "Thanks", "Instead", "Indeed", "Already",
+    "Asked", "Speaking", "Commenting", "Writing", "According", "Under", "Over", "Into",
+    "Through", "Without", "Within", "Among", "Against", "About", "Around", "Between",
+    "To", "Up", "Out", "Off", "Down", "Like", "Unlike", "Because", "Once", "Whether",
+    "Former", "New", "Old", "Top", "Big", "Little", "Young", "First", "Second", "Third",
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+])
+# Nationalities, places and events: capitalised, but neither people nor claimants when
+# they qualify a name ("Ukrainian President", "US giant").
+DEMONYMS = frozenset([
+    "British", "English", "Scottish", "Welsh", "Irish", "American", "French", "German",
+    "Italian", "Spanish", "Russian", "Chinese", "Japanese", "Indian", "Australian",
+    "Canadian", "European", "African", "Asian", "Israeli", "Iranian", "Iraqi", "Korean",
+    "Ukrainian", "Dutch", "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish",
+    "Finnish", "Polish", "Greek", "Turkish", "Brazilian", "Mexican", "Argentine",
+    "Palestinian", "Arab", "Muslim", "Jewish", "Christian", "Catholic", "Western",
+    "Northern", "Southern", "Eastern", "Central", "International", "National", "Federal",
+    "Royal", "Republican", "Democrat", "Democratic", "Conservative", "Tory", "Labour",
+    "Liberal", "Green", "Socialist", "Communist", "Nationalist", "Unionist", "Briton",
+    "Frenchman", "Scot", "Welshman", "Irishman", "Englishman", "American", "Australian",
+])
+_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July",
+                     "August", "September", "October", "November", "December"])
+_PLACE_FIRST = frozenset(["New", "North", "South", "East", "West", "Sri", "Hong", "Los",
+                          "Las", "San", "Santa", "Saint", "St", "Costa", "Saudi", "Sierra",
+                          "Buenos", "Rio", "Abu", "Kuala", "Tel", "Puerto", "Port", "Cape",
+                          "Lake", "Mount", "Mt", "Fort", "Great", "Upper", "Lower"])
+_PLACE_LAST = frozenset(["Street", "Road", "Square", "Park", "Avenue", "Lane", "Island",
+                         "Islands", "Valley", "Coast", "Bay", "Sea", "Ocean", "Mountains",
+                         "County", "Airport", "Stadium", "Arena", "Bridge", "Hall",
+                         "Hill", "Kingdom", "Republic", "States", "Emirates", "Zealand",
+                         "Africa", "America", "Europe", "Asia", "Gulf", "River", "Lanka",
+                         "Kong", "Cup", "Open", "Olympics", "Championship", "Championships",
+                         "Prix", "Awards", "Award", "Trophy", "Games", "Marathon",
+                         "Series", "Tour", "Week", "Day", "Act", "Bill", "Budget"])
+# Places that speak for an organisation ("Downing Street said").
+_SPEAKING_PLACES = frozenset(["Downing Street", "White House", "Whitehall", "Number 10",
+                              "Wall Street", "Westminster", "Holyrood", "Kremlin",
+                              "Pentagon", "Elysee", "Brussels"])
+
+# Descriptions and the kind of claimant they stand for.
+PERSON_NOUNS = frozenset([
+    "man", "woman", "spokesman", "spokeswoman", "spokesperson", "minister", "chancellor",
+    "secretary", "president", "chairman", "chairwoman", "chair", "chief", "executive",
+    "boss", "director", "manager", "coach", "captain", "leader", "head", "official",
+    "officer", "premier", "mayor", "governor", "senator", "judge", "prosecutor", "lawyer",
+    "solicitor", "barrister", "counsel", "qc", "mp", "mep", "msp", "economist", "analyst",
+    "adviser", "advisor", "founder", "owner", "player", "striker", "defender", "midfielder",
+    "goalkeeper", "keeper", "winger", "forward", "lock", "prop", "flanker", "hooker",
+    "fly-half", "scrum-half", "centre", "full-back", "batsman", "bowler", "athlete",
+    "runner", "champion", "star", "singer", "actor", "actress", "director", "producer",
+    "writer", "author", "novelist", "rapper", "musician", "artist", "designer", "comedian",
+    "presenter", "host", "teenager", "youngster", "veteran", "american", "briton",
+    "frenchman", "scot", "irishman", "welshman", "englishman", "australian", "german",
+    "italian", "spaniard", "dane", "swede", "dutchman", "austrian", "russian", "chinese",
+    "japanese", "indian", "harrier", "professor", "scientist", "researcher", "doctor",
+    "expert", "campaigner", "activist", "chairperson", "co-chairman", "partner",
+    "correspondent", "editor", "reporter", "columnist", "commentator", "pilot", "driver",
+    "rider", "boxer", "golfer", "swimmer", "cyclist", "skipper", "international",
+    "son", "daughter", "father", "mother", "wife", "husband", "widow", "girl", "boy",
+    "politician", "mp", "rabbi", "bishop", "archbishop", "priest", "prince", "princess",
+    "king", "queen", "footballer", "cricketer", "sprinter", "hurdler", "trainer",
+    "jockey", "tennis", "seed", "number", "veteran", "newcomer", "pensioner", "entrepreneur",
+])
+ORG_NOUNS = frozenset([
+    "company", "firm", "group", "bank", "club", "union", "party", "government", "ministry",
+    "department", "council", "board", "airline", "retailer", "carmaker", "maker", "chain",
+    "network", "regulator", "watchdog", "authority", "body", "organisation", "organization",
+    "agency", "institute", "commission", "committee", "court", "team", "side", "manufacturer",
+    "giant", "operator", "broadcaster", "newspaper", "paper", "magazine", "festival",
+    "charity", "studio", "studios", "label", "corporation", "business", "insurer",
+    "supermarket", "store", "brewer", "producer", "publisher", "developer", "provider",
+    "carrier", "exchange", "fund", "trust", "association", "federation", "consortium",
+    "administration", "executive", "cabinet", "opposition", "tories", "police", "force",
+    "army", "navy", "embassy", "station", "channel", "service", "website", "site",
+    "industry", "conglomerate", "multinational", "bookmaker", "academy", "school",
+    "university", "college", "hospital", "campaign", "coalition", "alliance", "movement",
+    "administrators", "regulators", "organisers", "ifpi",
+])
+DOCUMENT_NOUNS = frozenset([
+    "report", "study", "survey", "research", "figures", "data", "statistics", "minutes",
+    "poll", "index", "review", "paper", "document", "analysis", "audit", "accounts",
+    "results", "forecast", "forecasts", "statement", "letter", "estimates", "estimate",
+    "findings", "investigation", "inquiry", "ruling", "judgement", "judgment", "verdict",
+    "register", "list", "table", "chart", "ranking", "rankings", "guide", "census",
+    "assessment", "memo", "briefing", "release", "announcement", "paper", "bulletin",
+    "survey", "polls", "reports", "studies", "surveys", "records", "record", "numbers",
+    "book", "blog", "website", "article", "editorial", "leaflet", "manifesto", "plan",
+])
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokeman", "spokesmen",
+                     "statement", "representative", "source", "sources", "insider",
+                     "insiders", "official", "officials"])
+_PREPOSITIONS = frozenset(["of", "from", "by", "for", "on", "into", "at", "in", "with"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this",
+                          "that", "these", "those", "one"])
+_PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_ORG_PRONOUNS = frozenset(["it", "they", "which"])
+
+_CAP = r"[A-Z](?:[\w'’&-]|\.(?=\w))*(?:\.(?=[ ][A-Z]))?"
+_CONN = r"(?:of|for|de|del|della|der|den|van|von|da|di|du|le|la|al|el|bin|ibn|and|&|the)"
+# A run of capitalised words, joined by single spaces and a few lower-case connectors
+# ("Bank of England", "Office for National Statistics", "Marks & Spencer").
+_CHAIN_RE = re.compile(rf"(?<![\w'’.&-]){_CAP}(?:[ ](?:{_CONN}[ ])*{_CAP})*")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+_PROPER_TOKEN_RE = re.compile(r"^[A-Z][a-z'’-]*[a-z]$|^[A-Z][a-z]*[A-Z][a-z]+$|^O'[A-Z][a-z]+$"
+                              r"|^[A-Z][a-z]+-[A-Z][a-z]+$")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’.&-]*|\d[\w,.-]*|[,;:()\"“”]")
+_YEAR_OLD_RE = re.compile(r"^\d+-year-old$")
+
+WINDOW = 180          # characters read before or after a verb or a quotation mark
+SENTENCES_BACK = 4    # how far back a pronoun or description looks for its name
+QUOTE_MEMORY = 10     # how many sentences an unattributed quotation looks back for a speaker
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who makes a claim. ``claimant`` is None when the article itself does (kind outlet)."""
+
+    claimant: str | None
+    kind: str
+
+
+NOBODY = Attribution(None, OUTLET)
+
+
+@dataclass
+class Mention:
+    """A name in the text: a person or an organisation (``name`` is its fullest form)."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    roles: tuple[str, ...] = ()
+    subject: bool = False      # it is what the sentence is about (a subject, not an object)
+
+
+@dataclass
+class _Person:
+    tokens: tuple[str, ...]
+    rank: str | None = None
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+class Entities:
+    """The people and organisations an article mentions, with their positions."""
+
+    def __init__(self, text: str, extra_persons: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._persons: dict[tuple[str, ...], _Person] = {}
+        self._by_token: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._orgs: dict[str, str] = {}          # a token or acronym -> fullest org name
+        self._extra = extra_persons or {}
+        self._lower_words: set[str] | None = None
+        self._read(text)
+
+    # -- reading the names -------------------------------------------------------------
+    def _read(self, text: str) -> None:
+        raw: list[tuple[int, int, str, tuple[str, ...], str | None, tuple[str, ...]]] = []
+        for m in _CHAIN_RE.finditer(text):
+            for start, tokens in self._pieces(text, m.start(), m.group(0)):
+                item = self._classify(text, start, tokens)
+                if item is not None:
+                    raw.append(item)
+        # people first (so that "Mr Brown" finds "Gordon Brown"), in text order
+        for start, _end, kind, tokens, rank, roles in raw:
+            if kind == PERSON and (len(tokens) > 1 or rank):
+                self._add_person(start, tokens, rank, roles)
+            elif kind == ORGANISATION:
+                self._add_org(tokens)
+        for start, end, kind, tokens, rank, roles in raw:
+            name, kind = self._resolve_tokens(start, tokens, kind, rank)
+            if name is None:
+                continue
+            if kind == PERSON:
+                person = self._persons.get(self._key_of(start, tokens))
+                roles = tuple(roles) + tuple(person.roles if person else ())
+            self.mentions.append(Mention(start, end, kind, name, tuple(roles),
+                                         subject=self._is_subject(start, end)))
+        self.mentions.sort(key=lambda mm: mm.start)
+        self._starts = [mm.start for mm in self.mentions]
+        self._learn_genders()
+
+    def _pieces(self, text: str, start: int, chain: str):
+        """Split a capitalised run into names: at "and" (unless an organisation's name goes
+        on: "World Travel and Tourism Council"), at a possessive ("Labour's Paul Flynn"), at
+        a full stop that ends a sentence, and at "of"/"for" after a person."""
+        tokens = [(start + tm.start(), tm.group(0)) for tm in re.finditer(r"\S+", chain)]
+        piece: list[tuple[int, str]] = []
+        pieces: list[list[tuple[int, str]]] = []
+        for i, (p, tok) in enumerate(tokens):
+            if tok == "and" and piece and not _org_goes_on(tokens, i):
+                pieces.append(piece)
+                piece = []
+                continue
+            if tok == "the" and piece and piece[-1][1] not in ("of", "for", "and"):
+                pieces.append(piece)
+                piece = []
+                continue
+            if tok in ("of", "for") and piece and not _joins_of(piece):
+                pieces.append(piece)
+                piece = []
+                continue
+            piece.append((p, tok))
+            possessive = _POSSESSIVE_RE.search(tok) and i + 1 < len(tokens) and \
+                tokens[i + 1][1] not in ("of", "for", "and", "&")
+            if possessive or (tok.endswith(".") and not _is_abbreviation(tok)):
+                pieces.append(piece)
+                piece = []
+        if piece:
+            pieces.append(piece)
+        for piece in pieces:
+            while piece and piece[-1][1] in _CONNECTORS:
+                piece = piece[:-1]
+            while piece and piece[0][1] in _CONNECTORS:
+                piece = piece[1:]
+            # a capitalised common word that opens a sentence is not part of the name
+            if piece and self._sentence_initial_common(text, piece[0][0], piece[0][1]):
+                piece = piece[1:]
+            while piece and piece[0][1] in ("The", "A", "An"):
+                piece = piece[1:]
+            if piece:
+                yield piece[0][0], tuple(_clean_token(t) for _, t in piece)
+
+    def _sentence_initial_common(self, text: str, pos: int, token: str) -> bool:
+        word = _clean_token(token)
+        before = text[max(0, pos - 3):pos].rstrip(" \"“‘'(-")
+        if before and before[-1] not in ".!?:\n":
+            return False
+        if word in NOT_NAMES or word.lower() in PERSON_NOUNS or word.lower() in ORG_NOUNS or \
+                word.endswith("ly"):
+            return True
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+        return word.lower() in self._lower_words and not _ACRONYM_RE.match(word)
+
+    def _classify(self, text: str, start: int, tokens: tuple[str, ...]):
+        """(start, end, kind, name tokens, rank, roles) of one name, or None. ``kind`` is
+        person, organisation or "single" (one capitalised word, decided later)."""
+        end = start + len(" ".join(tokens))
+        toks = list(tokens)
+        # roles and titles before a name: "Foreign Secretary Jack Straw", "Gen. Mark Milley",
+        # "Bank of England Governor Mervyn King", "Striker Thierry Henry"
+        last = -1
+        for i, t in enumerate(toks[:-1]):
+            if _is_title(t) or (i == 0 and t.lower() in PERSON_NOUNS):
+                last = i
+        if last >= 0:
+            name = toks[last + 1:]
+            title = toks[last].rstrip(".")
+            if _is_name(name):
+                roles = [t.lower() for t in toks[:last + 1] if t not in _CONNECTORS]
+                rank = None
+                if title in RANKS:
+                    rank = toks[last] if toks[last].endswith(".") else title
+                elif title in HONORIFICS and (title in PEERAGES or len(name) == 1):
+                    rank = title
+                if title in MALE or title in FEMALE:
+                    roles.append("gender:" + ("m" if title in MALE else "f"))
+                return start, end, PERSON, tuple(name), rank, tuple(roles)
+            first = next(i for i, t in enumerate(toks) if _is_title(t) or i == last)
+            prefix = toks[:first]
+            if prefix and any(t in ORG_WORDS for t in prefix):
+                return start, end, ORGANISATION, tuple(prefix), None, ()
+            return None
+        joined = " ".join(toks)
+        if joined in _SPEAKING_PLACES:
+            return start, end, ORGANISATION, tuple(toks), None, ()
+        if _ROLE_AFTER_RE.match(text, start + len(joined)) and not (
+                len(toks) == 1 and toks[0] in NOT_NAMES):
+            # "Stop Stansted Expansion chairman Peter Sanders", "Alva director Robin Broke"
+            return start, end, ORGANISATION, tuple(toks), None, ()
+        if any(t in ORG_WORDS for t in toks) or "&" in joined or (
+                len(toks) == 1 and _ACRONYM_RE.match(toks[0])):
+            if all(t in DEMONYMS or t in NOT_NAMES for t in toks):
+                return None
+            return start, end, ORGANISATION, tuple(toks), None, ()
+        if toks[0] in _PLACE_FIRST or toks[-1] in _PLACE_LAST:
+            return None
+        if len(toks) >= 2 and _is_name(toks):
+            return start, end, PERSON, tuple(toks), None, ()
+        if len(toks) == 1:
+            if toks[0] in NOT_NAMES or toks[0] in DEMONYMS:
+                return None
+            return start, end, "single", tuple(toks), None, ()
+        if any(t in NOT_NAMES or t in DEMONYMS for t in toks):
+            return None
+        return start, end, ORGANISATION, tuple(toks), None, ()
+
+    def _add_person(self, start: int, tokens: tuple[str, ...], rank: str | None,
+                    roles: tuple[str, ...]) -> None:
+        person = self._persons.get(tokens)
+        if person is None:
+            person = self._persons[tokens] = _Person(tokens)
+            for t in tokens:
+                if len(t) > 1 and not _is_initial(t):
+                    self._by_token.setdefault(t, []).append((start, tokens))
+        if rank and rank.rstrip(".") in RANKS:
+            person.rank = rank
+        for r in roles:
+            if r.startswith("gender:"):
+                person.gender = person.gender or r[7:]
+            else:
+                person.roles.add(r)
+        self._read_apposition(start, tokens, person)
+
+    def _read_apposition(self, start: int, tokens: tuple[str, ...], person: _Person) -> None:
+        # "Paul Boateng, Chief Secretary to the Treasury," and "coach Bernard Laporte"
+        # give the roles a description ("the chancellor") can later match.
+        end = start + len(" ".join(tokens))
+        after = self.text[end:end + 80]
+        m = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)(?:,|\.|\s+said|$)",
+                      after)
+        if m:
+            person.roles.update(w.lower() for w in re.findall(r"[A-Za-z-]+", m.group(1)))
+        before = self.text[max(0, start - 60):start]
+        bm = re.search(r"((?:[a-z][a-z-]*\s+){1,4})$", before)
+        if bm:
+            person.roles.update(bm.group(1).split())
+
+    def _add_org(self, tokens: tuple[str, ...]) -> None:
+        # "the Commission" and "the Bank" stand for the fullest organisation named with that
+        # word; an acronym for the name whose initials it spells ("CEA")
+        full = " ".join(tokens)
+        for t in tokens:
+            if t in ORG_WORDS and len(tokens) > 1:
+                prev = self._orgs.get(t)
+                if prev is None or len(full) > len(prev):
+                    self._orgs[t] = full
+        self._orgs.setdefault(full, full)
+        acronym = "".join(t[0] for t in tokens if t[:1].isupper())
+        if len(acronym) >= 2 and len(tokens) > 1:
+            self._orgs.setdefault(acronym, full)
+
+    def _key_of(self, start: int, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        best = self._fullest(start, tokens)
+        return best if best is not None else tokens
+
+    def _fullest(self, pos: int, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The fullest person whose name contains ``tokens``, nearest before ``pos``."""
+        cands = self._by_token.get(tokens[-1]) or self._by_token.get(tokens[0])
+        if not cands:
+            return None
+        fitting = [(p, k) for p, k in cands if _contains(k, tokens)]
+        if not fitting:
+            return None
+        before = [(p, k) for p, k in fitting if p <= pos]
+        pool = before or fitting
+        # the nearest person with this name; among the same person, the longest form
+        p0, k0 = max(pool, key=lambda x: x[0]) if before else min(pool, key=lambda x: x[0])
+        longest = max((k for _, k in fitting if _contains(k, k0) or _contains(k0, k)),
+                      key=len, default=k0)
+        return longest
+
+    def _resolve_tokens(self, start: int, tokens: tuple[str, ...], kind: str,
+                        rank: str | None) -> tuple[str | None, str]:
+        if kind == PERSON:
+            key = self._fullest(start, tokens) or tokens
+            return self._canonical_person(key, rank), PERSON
+        if kind == ORGANISATION:
+            return self._org_name(tokens), ORGANISATION
+        # a single capitalised word: a known person's name, an organisation, or unknown
+        t = tokens[0]
+        key = self._fullest(start, tokens)
+        if key is not None:
+            return self._canonical_person(key, None), PERSON
+        if t in self._extra:
+            return self._extra[t], PERSON
+        if t in self._orgs:
+            return self._orgs[t], ORGANISATION
+        if t in NOT_NAMES or t in DEMONYMS:
+            return None, ""
+        return t, "single"
+
+    def _canonical_person(self, key: tuple[str, ...], rank: str | None) -> str:
+        person = self._persons.get(key)
+        rank = (person.rank if person else None) or rank
+        if rank and (rank.rstrip(".") in RANKS or (len(key) == 1 and rank in HONORIFICS)):
+            return f"{rank} {' '.join(key)}"
+        return " ".join(key)
+
+    def _org_name(self, tokens: tuple[str, ...]) -> str:
+        full = re.sub(r"['’]s$", "", " ".join(tokens))
+        if len(tokens) == 1:
+            return self._orgs.get(tokens[0], full)
+        return self._orgs.get(full, full)
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        # an object ("told Mr Blair", "by Gordon Brown") or a possessive ("Mr Brown's
+        # closest aides") is not what the sentence is about
+        if re.match(r"['’]s?\b", self.text[end:end + 2]):
+            return False
+        before = self.text[max(0, start - 12):start].lower()
+        return not re.search(r"\b(?:told|by|to|with|against|from|on|at|in|of|beat|"
+                             r"beating|over|for|and)\s+(?:the\s+)?$", before)
+
+    def _learn_genders(self) -> None:
+        # a person's gender from the pronouns of the sentence that first names them
+        seen: set[tuple[str, ...]] = set()
+        for m in self.mentions:
+            if m.kind != PERSON:
+                continue
+            key = tuple(m.name.split()[-len(m.name.split()):])
+            person = self._person_by_name(m.name)
+            if person is None or person.gender or key in seen:
+                continue
+            seen.add(key)
+            tail = self.text[m.end:m.end + 160]
+            stop = re.search(r"[.!?][\"'”’]?\s", tail)
+            tail = tail[:stop.start()] if stop else tail
+            he = re.search(r"\b(?:he|his|him|himself)\b", tail, re.I)
+            she = re.search(r"\b(?:she|her|hers|herself)\b", tail, re.I)
+            if he and not she:
+                person.gender = "m"
+            elif she and not he:
+                person.gender = "f"
+
+    def _person_by_name(self, name: str) -> _Person | None:
+        tokens = tuple(name.split())
+        if tokens and tokens[0].rstrip(".") in RANKS | HONORIFICS:
+            tokens = tokens[1:]
+        return self._persons.get(tokens)
+
+    # -- looking names up ----------------------------------------------------------------
+    def gender_of(self, name: str) -> str | None:
+        """'m', 'f' or None for a person's fullest name."""
+        person = self._person_by_name(name)
+        return person.gender if person else None
+
+    def roles_of(self, name: str) -> set[str]:
+        """Words the article uses for a person's role ("chancellor", "coach", ...)."""
+        person = self._person_by_name(name)
+        return person.roles if person else set()
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie inside ``[start, end)``, in text order."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end)
+        return [m for m in self.mentions[i:j] if m.end <= end]
+
+    def resolve_name(self, name: str, pos: int) -> Attribution | None:
+        """A name written in a cue (not found as a mention) resolved like a mention."""
+        tokens = tuple(_clean_token(t) for t in name.split())
+        item = self._classify(self.text, pos, tokens)
+        if item is None:
+            return None
+        _, _, kind, toks, rank, _ = item
+        resolved, kind = self._resolve_tokens(pos, toks, kind, rank)
+        if resolved is None:
+            return None
+        return Attribution(resolved, ORGANISATION if kind == "single" else kind)
+
+    def org_containing(self, word: str, pos: int) -> str | None:
+        """The nearest organisation before ``pos`` whose name contains ``word``."""
+        i = bisect_right(self._starts, pos)
+        w = word.lower()
+        for m in reversed(self.mentions[max(0, i - 200):i]):
+            if m.kind == ORGANISATION and w in m.name.lower().split():
+                return m.name
+        return None
+
+
+_CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "del", "della", "der", "den",
+                         "van", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn"])
+_POSSESSIVE_RE = re.compile(r"(?<!^McDonald)['’]s$|(?<=s)['’]$")
+_ORG_ROLE_NOUNS = (r"chairman|chairwoman|chair|chief|boss|director|manager|coach|captain|"
+                   r"spokesman|spokeswoman|spokesperson|spokeman|president|executive|head|"
+                   r"leader|official|officials|secretary|minister|analyst|analysts|economist|"
+                   r"correspondent|editor|founder|owner|forward|striker|defender|midfielder|"
+                   r"lock|prop|winger|centre|full-back|fly-half|scrum-half|skipper|keeper|"
+                   r"goalkeeper|member|members|MP|MPs|MEP|MSP|source|sources|statement|"
+                   r"report|survey|poll|figures|researchers|deputy|co-chairman|partner|"
+                   r"controller|adviser|lawyer|mayor|governor|chancellor|"
+                   r"(?:rugby|football|team|technical|research|sales|finance|marketing|"
+                   r"managing|general|executive|press|political|business|economics|"
+                   r"health|home|foreign|legal|sports?|music|art|programme)\s+"
+                   r"(?:director|manager|editor|correspondent|secretary|officer|chief|"
+                   r"spokesman|partner|adviser|analyst|head)")
+_ROLE_AFTER_RE = re.compile(rf"['’]?\s+(?:{_ORG_ROLE_NOUNS})\b")
+
+
+def _is_title(token: str) -> bool:
+    bare = token.rstrip(".")
+    return bare in RANKS or bare in HONORIFICS or token in ROLE_TITLES
+
+
+def _is_name(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` look like a person's name: one to four proper words, none of
+    them an organisation's or a common word (a month may end a name: "Theresa May")."""
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for i, t in enumerate(tokens):
+        if t in ORG_WORDS or t in DEMONYMS or t in _CONNECTORS:
+            return False
+        if t in NOT_NAMES and not (i == len(tokens) - 1 and i > 0 and t in _MONTHS):
+            return False
+        if not (_PROPER_TOKEN_RE.match(t) or _is_initial(t)):
+            return False
+    return not (tokens[0] in _PLACE_FIRST or tokens[-1] in _PLACE_LAST)
+
+
+def _org_goes_on(tokens: list[tuple[int, str]], i: int) -> bool:
+    """Whether the capitalised words after "and" at ``i`` end in an organisation's word."""
+    rest = []
+    for _, t in tokens[i + 1:]:
+        if t in ("and",):
+            break
+        rest.append(t)
+    return bool(rest) and rest[-1] in ORG_WORDS and not any(_is_title(t) for t in rest)
+
+
+def _joins_of(piece: list[tuple[int, str]]) -> bool:
+    """Whether "of"/"for" after ``piece`` continues the same name ("Bank of England",
+    "Secretary of State") rather than starting another ("Rob Bauer of NATO")."""
+    last = piece[-1][1]
+    return last in ORG_WORDS or last in ROLE_TITLES or last in ("of", "for") or \
+        last.rstrip(".") in HONORIFICS or last in _PLACE_LAST
+
+
+def _later_role(toks: list[str], i: int) -> bool:
+    return any(t in ROLE_TITLES for t in toks[i + 1:i + 3])
+
+
+def _clean_token(token: str) -> str:
+    token = token.rstrip(",;:")
+    if token.endswith(".") and not _is_abbreviation(token):
+        token = token[:-1]
+    return re.sub(r"['’]s$|(?<=s)['’]$", "", token) if token != "McDonald's" else token
+
+
+def _is_abbreviation(token: str) -> bool:
+    bare = token.rstrip(".")
+    return bare in RANKS or bare in HONORIFICS or len(bare) == 1 or "." in bare or \
+        bare in ("St", "Jr", "Sr", "Mt", "Inc", "Corp", "Co", "Ltd")
+
+
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1 and token[:1].isupper()
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+# -- quotations ---------------------------------------------------------------------------
+
+@dataclass
+class Quote:
+    """One quotation: its stretches (a quotation may run over several paragraphs, each
+    re-opened with a quotation mark) and where its marks are."""
+
+    regions: list[tuple[int, int]]
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        """Offset of the opening mark."""
+        return self.regions[0][0]
+
+    @property
+    def end(self) -> int:
+        """Offset just after the closing mark (or the end of the last stretch)."""
+        return self.regions[-1][1]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The double-quoted passages of ``text`` (straight or curly marks), in order.
+
+    A straight mark opens when white space (or nothing) is before it and a word after it,
+    and closes otherwise. A quotation still open when another one opens ran to the end of a
+    paragraph; if the text before the new mark ends a sentence, the two stretches are one
+    quotation (news re-opens a quotation at each paragraph and closes it only at the end)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    current: Quote | None = None
+    for m in _QUOTE_MARK_RE.finditer(text):
+        i = m.start()
+        ch = m.group(0)
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "“":
+            opening = True
+        elif ch == "”":
+            opening = False
+        elif prev.isspace() or prev in "([{—–-/:":
+            opening = not nxt.isspace() or open_at is None
+        else:
+            opening = False
+        if opening:
+            if open_at is not None and current is not None:
+                current.regions.append((open_at, i))
+                continuing = bool(re.search(r"[.!?…][\"'”’)]*\s*$", text[max(0, i - 4):i]))
+                if not continuing:
+                    current.closed = False
+                    quotes.append(current)
+                    current = None
+            if current is None:
+                current = Quote([], True)
+            open_at = i
+        elif open_at is not None and current is not None:
+            current.regions.append((open_at, i + 1))
+            quotes.append(current)
+            current, open_at = None, None
+    if open_at is not None and current is not None:
+        # an unclosed quotation runs to the end of its paragraph, at most a few sentences
+        para = text.find("\n\n", open_at)
+        end = min(len(text) if para < 0 else para, open_at + 1200)
+        current.regions.append((open_at, end))
+        current.closed = False
+        quotes.append(current)
+    return quotes
+
+
+# -- attribution --------------------------------------------------------------------------
+
+@dataclass
+class _State:
+    last_speaker: Attribution | None = None
+    last_speaker_sentence: int = -100
+    last_spokes_org: str | None = None
+    last_document_org: str | None = None
+
+
+class Attributor:
+    """Attributes the sentences of one article (see ``attribute_sentences``)."""
+
+    def __init__(self, text: str, spans: Sequence, entities: Entities | None = None) -> None:
+        self.text = text
+        self.spans = list(spans)
+        self.entities = entities or Entities(text)
+        self.quotes = find_quotes(text)
+        self._span_starts = [s.start for s in self.spans]
+        self._quote_speakers: dict[int, Attribution | None] = {}
+        self.state = _State()
+
+    # -- the sentence loop -----------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        """One attribution per sentence span, in order."""
+        out: list[Attribution] = []
+        qi = 0
+        for idx, span in enumerate(self.spans):
+            while qi < len(self.quotes) and self.quotes[qi].end <= span.start:
+                qi += 1
+            overlapping = []
+            j = qi
+            while j < len(self.quotes) and self.quotes[j].start < span.end:
+                q = self.quotes[j]
+                inside = sum(max(0, min(e, span.end) - max(s, span.start))
+                             for s, e in q.regions)
+                if inside:
+                    overlapping.append((inside, j))
+                j += 1
+            att = self._attribute(idx, span, overlapping)
+            if att.claimant is not None:
+                self.state.last_speaker = att
+                self.state.last_speaker_sentence = idx
+            out.append(att)
+        return out
+
+    def _attribute(self, idx: int, span, overlapping: list[tuple[int, int]]) -> Attribution:
+        length = max(1, span.end - span.start)
+        quoted = sum(n for n, _ in overlapping)
+        outside = self._outside_parts(span, overlapping)
+        own = self._cue_in(idx, span, outside)
+        if overlapping and quoted * 2 >= length:
+            # mostly a quotation: its speaker first, else a cue of the sentence
+            _, j = max(overlapping)
+            speaker = self._quote_speaker(j, idx)
+            if speaker is not None:
+                return speaker
+            return own or NOBODY
+        if own is not None:
+            return own
+        if overlapping:
+            _, j = max(overlapping)
+            speaker = self._quote_speaker(j, idx)
+            if speaker is not None and self._quote_is_claim(j, span):
+                return speaker
+        return NOBODY
+
+    def _quote_is_claim(self, j: int, span) -> bool:
+        # a few quoted words inside the article's own sentence ('a "super union"') are not
+        # someone's claim; a quotation that opens the sentence is
+        q = self.quotes[j]
+        words = len(self.text[q.start:q.end].split())
+        return q.start <= span.start + 1 and words >= 4
+
+    def _outside_parts(self, span, overlapping: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        parts = [(span.start, span.end)]
+        for _, j in overlapping:
+            for s, e in self.quotes[j].regions:
+                nxt = []
+                for a, b in parts:
+                    if e <= a or s >= b:
+                        nxt.append((a, b))
+                        continue
+                    if a < s:
+                        nxt.append((a, s))
+                    if e < b:
+                        nxt.append((e, b))
+                parts = nxt
+        return parts
+
+    # -- cues: verbs, "according to", documents ---------------------------------------------
+    def _cue_in(self, idx: int, span, parts: list[tuple[int, int]]) -> Attribution | None:
+        for a, b in parts:
+            found = self._according(idx, a, b)
+            if found is not None:
+                return found
+        for a, b in parts:
+            for vm in _VERB_RE.finditer(self.text, a, b):
+                found = self._subject_of(idx, span, vm, a, b)
+                if found is not None:
+                    return found
+        for a, b in parts:
+            pm = _PARTICIPLE_RE.search(self.text, a, b)
+            if pm:
+                found = self._sentence_subject(idx, span.start, pm.start())
+                if found is not None:
+                    return found
+        return None
+
+    def _according(self, idx: int, a: int, b: int) -> Attribution | None:
+        m = _ACCORDING_RE.search(self.text, a, b)
+        if not m:
+            return None
+        end = min(b, m.end() + WINDOW)
+        np_end = re.search(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:that|who|which|as|in|on)\b",
+                           self.text[m.end():end])
+        stop = m.end() + np_end.start() if np_end else end
+        return self._noun_phrase(idx, m.end(), stop, after=True)
+
+    def _subject_of(self, idx: int, span, vm: re.Match[str], a: int,
+                    b: int) -> Attribution | None:
+        verb = re.sub(r"\s+", " ", vm.group(0))
+        v0, v1 = vm.start(), vm.end()
+        before = self.text[max(a, v0 - WINDOW):v0]
+        words = _WORD_RE.findall(before)
+        # skip auxiliaries and adverbs between the subject and its verb
+        k = len(words)
+        while k and (words[k - 1].lower() in _SKIP_BEFORE_VERB or
+                     (words[k - 1].endswith("ly") and words[k - 1].islower()
+                      and len(words[k - 1]) > 4)):
+            k -= 1
+        if k and words[k - 1].lower() in _PASSIVE:
+            return None      # "is expected", "was reported": no speaker here
+        if k and words[k - 1].lower() in ("to", "not", "would", "will", "who") and \
+                words[k - 1].lower() != "who":
+            return None      # "refused to comment", "declined to say"
+        prev = words[k - 1] if k else ""
+        inverted = (not prev or prev in (",", '"', "“", "”", ":") or
+                    v0 <= a + 1 or before.rstrip().endswith(("”", '"', "'")))
+        if inverted:
+            found = self._post_verb_subject(idx, v1, b)
+            if found is not None:
+                return found
+            if prev == ",":
+                # "Ross Walker, UK economist at RBS, said": the name before the apposition
+                return self._apposition_subject(idx, v0, a)
+            return None
+        if verb in ("read", "reads") and not re.search(r"statement|letter|notice|sign",
+                                                       before[-40:], re.I):
+            return None
+        if verb in ("called", "calls") and not re.match(r"\s+(?:it|them|for|him|her|this)\b",
+                                                        self.text[v1:v1 + 8]):
+            return None
+        if verb == "expected" and re.match(r"\s+to\b", self.text[v1:v1 + 5]):
+            return None
+        # the words before the verb, back to a clause boundary
+        cut = max(before.rfind(";"), before.rfind(":"), before.rfind("—"),
+                  before.rfind(" - "))
+        head_start = max(a, v0 - WINDOW) + (cut + 1 if cut >= 0 else 0)
+        stop = v0
+        # drop what was skipped (auxiliaries, adverbs)
+        if k < len(words):
+            skipped = " ".join(words[k:])
+            tail = self.text[head_start:v0].rstrip()
+            pos = tail.rfind(words[k])
+            if pos >= 0 and skipped:
+                stop = head_start + pos
+        found = self._noun_phrase(idx, head_start, stop, after=False,
+                                  document_verb=verb in DOCUMENT_VERBS)
+        if found is None and "," in self.text[head_start:stop].rstrip()[-2:]:
+            found = self._apposition_subject(idx, stop, a)
+        return found
+
+    def _post_verb_subject(self, idx: int, v1: int, b: int) -> Attribution | None:
+        end = min(b, v1 + WINDOW)
+        seg = self.text[v1:end]
+        m = re.match(r"\s*(?:,\s*)?", seg)
+        start = v1 + (m.end() if m else 0)
+        stop_m = re.search(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:in|on|at|that|who|which|after|"
+                           r"before|when|as|yesterday|today|last|this)\b",
+                           self.text[start:end])
+        stop = start + stop_m.start() if stop_m else end
+        if stop <= start:
+            return None
+        word = self.text[start:stop].split()[0]
+        first = word.lower()
+        if first in ("he", "she", "it", "they", "we", "i"):
+            return self._pronoun(idx, first, start)
+        if first in ("the", "a", "an", "his", "her", "its", "their") or word[:1].isupper() \
+                or word[:1].isdigit():
+            return self._noun_phrase(idx, start, stop, after=True)
+        return None
+
+    def _apposition_subject(self, idx: int, comma_end: int, a: int) -> Attribution | None:
+        """The name before an apposition ("NAME, role at ORG, said" or "NAME, role said")."""
+        lo = max(a, comma_end - WINDOW)
+        window_mentions = self.entities.between(lo, comma_end)
+        for m in reversed(window_mentions):
+            if m.kind != PERSON:
+                continue
+            gap = self.text[m.end:comma_end]
+            if re.match(r"['’]?s?\s*,", gap) and len(gap.split()) <= 16 and \
+                    not re.search(r"[;:\"“”]", gap):
+                return Attribution(m.name, PERSON)
+        return None
+
+    def _sentence_subject(self, idx: int, s0: int, pos: int) -> Attribution | None:
+        """The subject of the clause that starts the sentence (for "..., saying")."""
+        words = self.text[s0:pos]
+        vm = re.search(r"\b(?:[a-z]+ed|has|had|is|was|were|are|closed|said|says|made|took|"
+                       r"put|set|cut|won|lost|told|gave|did)\b", words)
+        stop = s0 + (vm.start() if vm else min(len(words), 80))
+        return self._noun_phrase(idx, s0, stop, after=False)
+
+    # -- noun phrases ------------------------------------------------------------------------
+    def _noun_phrase(self, idx: int, start: int, stop: int, *, after: bool,
+                     document_verb: bool = False) -> Attribution | None:
+        """Who a noun phrase names: ``after`` it follows its verb ("said X of Y": the first
+        name counts); else it precedes the verb ("X of Y said": the head counts)."""
+        seg = self.text[start:stop]
+        if not seg.strip():
+            return None
+        mentions = self.entities.between(start, stop)
+        words = re.findall(r"[A-Za-z][\w'’-]*|\d[\w-]*", seg)
+        lower = [w.lower() for w in words]
+        if not after:
+            # the phrase ends at the verb: read it from its end
+            tail_words = lower[-6:]
+            last = tail_words[-1] if tail_words else ""
+            if last in ("he", "she"):
+                return self._pronoun(idx, last, stop)
+            if last in ("it", "they", "which", "who"):
+                return self._pronoun(idx, last, stop)
+            if last in ("i", "we", "you"):
+                return None
+            if mentions:
+                # "NAME of ORG" / "NAME, role of ORG" -> the person
+                person = self._person_before_of(mentions, stop)
+                if person is not None:
+                    return person
+                m = mentions[-1]
+                gap = self.text[m.end:stop]
+                gap_words = re.findall(r"[A-Za-z][\w'’-]*", gap)
+                if not gap_words or (len(gap_words) <= 4 and
+                                     all(g.lower() in PERSON_NOUNS | ORG_NOUNS |
+                                         DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB |
+                                         {"newspaper", "magazine", "'s", "s"}
+                                         for g in gap_words)):
+                    return self._from_mention(idx, m, gap_words, mentions)
+            return self._description(idx, lower, start, stop, document_verb)
+        # after the verb: "said Zara Hyde Peters of UK Athletics", "said a Fox spokesman"
+        if mentions:
+            first = mentions[0]
+            lead = self.text[start:first.start]
+            lead_words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", lead)]
+            if lead_words == ["the"] and first.kind in (PERSON, "single"):
+                # "said the Birchfield Harrier", "says the Waterford man": a description
+                return self._described_person(idx, lower[1:], start)
+            if len(lead_words) <= 4:
+                persons = [m for m in mentions if m.kind == PERSON]
+                if persons and (first.kind == PERSON or any(
+                        w in PERSON_NOUNS for w in
+                        re.findall(r"[a-z][\w-]*", self.text[first.end:persons[0].start]))):
+                    return Attribution(persons[0].name, PERSON)
+                tail = re.findall(r"[A-Za-z][\w'’-]*", self.text[first.end:stop])
+                return self._from_mention(idx, first, tail, mentions)
+        return self._description(idx, lower, start, stop, document_verb)
+
+    def _from_mention(self, idx: int, m: Mention, following: list[str],
+                      mentions: list[Mention]) -> Attribution | None:
+        if m.kind == PERSON:
+            return Attribution(m.name, PERSON)
+        if m.kind == ORGANISATION:
+            if any(w.lower() in _SPOKES for w in following):
+                self.state.last_spokes_org = m.name
+            return Attribution(m.name, ORGANISATION)
+        # an unknown single word ("Microsoft said", "England confirmed")
+        return Attribution(m.name, ORGANISATION)
+
+    def _person_before_of(self, mentions: list[Mention], stop: int) -> Attribution | None:
+        for m in reversed(mentions):
+            if m.kind != PERSON:
+                continue
+            gap = self.text[m.end:stop]
+            if re.match(r"['’]?s?\s*(?:,|\s(?:of|from|at|for|with)\b)", gap) and \
+                    len(gap.split()) <= 14 and not re.search(r"[;\"“”]", gap):
+                return Attribution(m.name, PERSON)
+        return None
+
+    def _description(self, idx: int, lower: list[str], start: int, stop: int,
+                     document_verb: bool) -> Attribution | None:
+        """A described claimant: "the company", "the minister", "a Fox spokesman", "the
+        poll", "the 27-year-old Austrian"."""
+        if not lower:
+            return None
+        # the head noun is the last word, or the word before a preposition ("a Daily
+        # Telegraph poll of 1,313 people", "figures from the ONS"); look back to a determiner
+        tail = lower[-10:]
+        for i, w in enumerate(tail):
+            if w in _PREPOSITIONS and i and (tail[i - 1] in DOCUMENT_NOUNS or
+                                             tail[i - 1] in _SPOKES):
+                tail = tail[:i]
+                break
+        tail = tail[-5:]
+        head = tail[-1]
+        det_i = max((i for i, w in enumerate(tail) if w in _DETERMINERS), default=-1)
+        phrase = tail[det_i + 1:] if det_i >= 0 else tail[-2:]
+        if head in _SPOKES or head in DOCUMENT_NOUNS:
+            mentions = self.entities.between(start, stop)
+            orgs = [m for m in mentions if m.kind != PERSON]
+            persons = [m for m in mentions if m.kind == PERSON]
+            if head in _SPOKES and head not in ("statement",) and persons:
+                return Attribution(persons[-1].name, PERSON)
+            if orgs:
+                name = orgs[-1].name
+                if head in _SPOKES:
+                    self.state.last_spokes_org = name
+                else:
+                    self.state.last_document_org = name
+                return Attribution(name, ORGANISATION)
+            if persons:
+                return Attribution(persons[-1].name, PERSON)
+            if head in _SPOKES and self.state.last_spokes_org and det_i >= 0 and \
+                    tail[det_i] == "the":
+                return Attribution(self.state.last_spokes_org, ORGANISATION)
+            if head in DOCUMENT_NOUNS and det_i >= 0 and tail[det_i] in ("the", "its",
+                                                                         "this"):
+                if tail[det_i] == "its":
+                    return self._pronoun(idx, "it", start)
+                if self.state.last_document_org:
+                    return Attribution(self.state.last_document_org, ORGANISATION)
+                return self._nearest(idx, start, ORGANISATION)
+            if head in _SPOKES and tail[det_i:det_i + 1] == ["the"]:
+                return self._nearest(idx, start, ORGANISATION)
+            return None
+        if document_verb:
+            return None
+        if det_i < 0 and head not in ORG_NOUNS:
+            return None
+        if _YEAR_OLD_RE.match(head) or any(_YEAR_OLD_RE.match(w) for w in phrase):
+            return self._nearest(idx, start, PERSON)
+        if head in ORG_NOUNS and not (head in PERSON_NOUNS and head not in
+                                      ("executive", "producer", "international")):
+            named = self.entities.org_containing(head, start)
+            if named:
+                return Attribution(named, ORGANISATION)
+            return self._nearest(idx, start, ORGANISATION)
+        if head in PERSON_NOUNS or head.endswith(("er", "or", "ist", "ian", "man", "woman")):
+            return self._described_person(idx, phrase, start)
+        return None
+
+    def _described_person(self, idx: int, phrase: list[str], pos: int) -> Attribution | None:
+        # a role the article gave someone ("the chancellor" -> Chancellor Gordon Brown)
+        words = {w for w in phrase if w not in _DETERMINERS}
+        lo = self._sentence_start(max(0, idx - 12))
+        best = None
+        for m in reversed(self.entities.between(lo, pos)):
+            if m.kind == PERSON and words and words <= (self.entities.roles_of(m.name) |
+                                                       set(m.roles)):
+                best = m
+                break
+        if best is not None:
+            return Attribution(best.name, PERSON)
+        return self._nearest(idx, pos, PERSON)
+
+    # -- pronouns and nearest names ---------------------------------------------------------
+    def _pronoun(self, idx: int, pronoun: str, pos: int) -> Attribution | None:
+        """Who "he", "she", "it", "they" or "which" stands for, seen from sentence ``idx``."""
+        if pronoun == "which":
+            # ", which said": the organisation just named
+            for m in reversed(self.entities.between(max(0, pos - 120), pos)):
+                if m.kind != PERSON:
+                    return Attribution(m.name, ORGANISATION)
+            return None
+        if pronoun in ("he", "she"):
+            return self._nearest(idx, pos, PERSON, gender=_PERSON_PRONOUNS[pronoun])
+        if pronoun == "it":
+            return self._nearest(idx, pos, ORGANISATION)
+        last = self.state.last_speaker
+        if last is not None and last.kind == ORGANISATION and \
+                idx - self.state.last_speaker_sentence <= 2:
+            return last
+        return None
+
+    def _nearest(self, idx: int, pos: int, kind: str, gender: str | None = None,
+                 ) -> Attribution | None:
+        """The fitting name nearest before sentence ``idx``: sentence by sentence back, the
+        speaker of the nearest sentence that had one, else the first fitting name (most
+        likely the subject) of the nearest sentence that names one."""
+        last = self.state.last_speaker
+        if last is not None and (last.kind != kind or not self._gender_fits(last, gender)):
+            last = None
+        for back in range(1, SENTENCES_BACK + 1):
+            j = idx - back
+            if j < 0:
+                break
+            if last is not None and j == self.state.last_speaker_sentence:
+                return last
+            cands = [m for m in self.entities.between(self.spans[j].start, self.spans[j].end)
+                     if self._fits(m, kind, gender)]
+            if not cands:
+                continue
+            if last is not None and any(m.name == last.claimant for m in cands):
+                return last
+            m = next((m for m in cands if m.subject), cands[0])
+            return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
+        if last is not None and idx - self.state.last_speaker_sentence <= QUOTE_MEMORY:
+            return last
+        return None
+
+    def _gender_fits(self, att: Attribution, gender: str | None) -> bool:
+        if gender is None or att.kind != PERSON:
+            return True
+        return self.entities.gender_of(att.claimant or "") in (None, gender)
+
+    def _fits(self, m: Mention, kind: str, gender: str | None) -> bool:
+        if kind == PERSON:
+            if m.kind != PERSON:
+                return False
+            g = self.entities.gender_of(m.name)
+            return gender is None or g is None or g == gender
+        return m.kind == ORGANISATION or (m.kind == "single" and m.subject)
+
+    def _sentence_start(self, idx: int) -> int:
+        return self.spans[idx].start if self.spans else 0
+
+    # -- quotations ----------------------------------------------------------------------
+    def _quote_speaker(self, j: int, idx: int) -> Attribution | None:
+        if j in self._quote_speakers:
+            return self._quote_speakers[j]
+        q = self.quotes[j]
+        speaker = self._cue_after_quote(q, idx) or self._cue_before_quote(q, idx)
+        if speaker is None:
+            speaker = self._previous_speaker(q, idx)
+        self._quote_speakers[j] = speaker
+        return speaker
+
+    def _cue_after_quote(self, q: Quote, idx: int) -> Attribution | None:
+        if not q.closed:
+            return None
+        end = q.end
+        after = self.text[end:end + WINDOW]
+        stop = re.search(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?:\s|$)|[\"“”]", after)
+        seg_end = end + (stop.start() if stop else len(after))
+        vm = _VERB_RE.search(self.text, end, seg_end)
+        if vm is None or vm.start() - end > 90:
+            return None
+        sidx = self._sentence_of(vm.start())
+        span = self.spans[sidx] if sidx is not None else None
+        if span is None:
+            return None
+        return self._subject_of(sidx, span, vm, end, seg_end)
+
+    def _cue_before_quote(self, q: Quote, idx: int) -> Attribution | None:
+        start = q.start
+        lo = max(0, start - WINDOW)
+        before = self.text[lo:start]
+        # the cue ends right before the quotation: 'X said: "', 'he told BBC Sport: "'
+        stripped = before.rstrip()
+        if (not stripped or stripped[-1] not in ":,") and not re.search(
+                r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|declared|"
+                r"stated)\s*$", stripped):
+            return None
+        boundary = max(stripped.rfind(". "), stripped.rfind('" '), stripped.rfind("” "),
+                       stripped.rfind("? "), stripped.rfind("! "))
+        seg_start = lo + (boundary + 2 if boundary >= 0 else 0)
+        sidx = self._sentence_of(max(seg_start, start - 1))
+        if sidx is None:
+            return None
+        span = self.spans[sidx]
+        a = max(seg_start, span.start)
+        for vm in reversed(list(_VERB_RE.finditer(self.text, a, start))):
+            found = self._subject_of(sidx, span, vm, a, start)
+            if found is not None:
+                return found
+        # a heading line before the quotation: "- Manchester City boss Kevin Keegan:"
+        if stripped.endswith(":"):
+            persons = [m for m in self.entities.between(a, start) if m.kind == PERSON]
+            if persons:
+                return Attribution(persons[-1].name, PERSON)
+        return None
+
+    def _previous_speaker(self, q: Quote, idx: int) -> Attribution | None:
+        """An unattributed quotation: the speaker quoted last, if recent; else the person
+        the previous sentences are about."""
+        if len(self.text[q.start:q.end].split()) < 4:
+            return None
+        before = self.text[max(0, q.start - 3):q.start]
+        if before.strip() and before.rstrip()[-1] not in ".!?\"”:":
+            return None
+        last = self.state.last_speaker
+        if last is not None and idx - self.state.last_speaker_sentence <= QUOTE_MEMORY:
+            return last
+        return self._nearest(idx, q.start, PERSON)
+
+    def _sentence_of(self, pos: int) -> int | None:
+        i = bisect_right(self._span_starts, pos) - 1
+        if i < 0:
+            return None
+        return i
+
+
+def attribute_sentences(text: str, spans: Sequence, entities: Entities | None = None,
+                        ) -> list[Attribution]:
+    """Who makes each sentence's claim (``spans`` are the article's sentences, in order, with
+    ``start``/``end`` offsets into ``text``). The article itself is ``Attribution(None,
+    "outlet")``."""
+    if not spans:
+        return []
+    return Attributor(text, spans, entities).run()
+
+
+def attribute_passage(text: str, start: int, end: int) -> Attribution:
+    """Who makes the claim quoted at ``text[start:end]`` (a passage a user picked by hand):
+    the attribution of the first sentence it overlaps that credits someone."""
+    from factcheck.ingest.segment import split_sentences
+
+    spans = split_sentences(text)
+    result = attribute_sentences(text, spans)
+    for span, att in zip(spans, result, strict=True):
+        if span.end > start and span.start < end and att.claimant is not None:
+            return att
+    return NOBODY
+
+
+# -- the older interface (ledger.add_claim) ------------------------------------------------
+
+def build_person_index(text: str) -> dict[str, str]:
+    """Map each name token of every person mentioned in ``text`` to the fullest mention
+    ("Milley" -> "Gen. Mark Milley")."""
+    ent = Entities(text)
+    index: dict[str, str] = {}
+    for m in ent.mentions:
+        if m.kind != PERSON:
+            continue
+        for t in m.name.split():
+            bare = t.rstrip(".")
+            if len(t) > 2 and bare not in RANKS and bare not in HONORIFICS and (
+                    t not in index or len(m.name) > len(index[t])):
+                index[t] = m.name
+    return index
+
+
+def find_claimant(text: str, persons: dict[str, str], previous: str | None) -> str | None:
+    """Who makes the claim in the single sentence ``text``: the subject of a reporting verb,
+    "according to X" or a quotation's speaker, resolved with ``persons`` (from
+    ``build_person_index``); a leading He/She takes ``previous``. For a passage of a stored
+    article, ``attribute_passage`` reads the whole article and is better."""
+    from factcheck.ingest.segment import Span
+
+    if previous:
+        m = re.match(r"\s*(?:He|She)\b", text)
+        if m and _VERB_RE.search(text):
+            return previous
+    ent = Entities(text, extra_persons=persons)
+    att = Attributor(text, [Span(0, len(text), text)], ent).run()[0]
+    if att.claimant is None:
+        return None
+    if att.kind == PERSON or att.claimant in persons:
+        return persons.get(att.claimant.split()[-1], att.claimant) if \
+            len(att.claimant.split()) == 1 else att.claimant
+    return att.claimant
