@@ -27,6 +27,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.ingest.wordre import alternation, split_words
+
 PERSON = "person"
 ORGANISATION = "organisation"
 OUTLET = "outlet"
@@ -51,16 +53,21 @@ MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts
               r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
               r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
               r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered")
-_VERB_RE = re.compile(rf"\b(?:{REPORTING_VERBS}|{MORE_VERBS})\b")
+_VERBS = alternation(split_words(REPORTING_VERBS + "|" + MORE_VERBS))
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Verbs that only documents, figures or organisations "say" with (a person's "found" is
 # usually not a claim: "he found himself").
 DOCUMENT_VERBS = frozenset(["found", "finds", "showed", "shows", "shown", "indicated",
                             "indicates", "concluded", "concludes", "read", "reads",
                             "pointed to", "points to"])
 # Participles that carry the main clause's subject ("The firm closed the book, saying ...").
-_PARTICIPLE_RE = re.compile(r",\s+(?:saying|adding|insisting|warning|claiming|arguing|"
-                            r"explaining|stressing|noting)\b")
-_ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+")
+_PARTICIPLE = (r",\s+(?:saying|adding|insisting|warning|claiming|arguing|explaining|stressing|"
+               r"noting)\b")
+_ACCORDING = r"\b(?i:according)\s+to\s+"
+# Every cue of a sentence in one scan: "according to", a reporting verb, a participle.
+_CUE_RE = re.compile(rf"(?P<according>{_ACCORDING})|(?P<participle>{_PARTICIPLE})"
+                     rf"|\b(?P<verb>{_VERBS})\b")
+_NP_END_RE = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:that|who|which|as|in|on)\b")
 
 # Words between a subject and its verb: auxiliaries, adverbs, time phrases.
 _SKIP_BEFORE_VERB = frozenset([
@@ -248,6 +255,14 @@ _CONN = r"(?:of|for|de|del|della|der|den|van|von|da|di|du|le|la|al|el|bin|ibn|an
 _CHAIN_RE = re.compile(rf"(?<![\w'’.&-]){_CAP}(?:[ ](?:{_CONN}[ ])*{_CAP})*")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
+_OBJECT_BEFORE_RE = re.compile(r"\b(?:told|by|to|with|against|from|on|at|in|of|beat|beating|"
+                               r"over|for|and)\s+(?:the\s+)?\Z", re.I)
+_APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)"
+                            r"(?:,|\.|\s+said|$)")
+_ROLE_BEFORE_RE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})\Z")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
+_HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _PROPER_TOKEN_RE = re.compile(r"^[A-Z][a-z'’-]*[a-z]$|^[A-Z][a-z]*[A-Z][a-z]+$|^O'[A-Z][a-z]+$"
                               r"|^[A-Z][a-z]+-[A-Z][a-z]+$")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&-]*|\d[\w,.-]*|[,;:()\"“”]")
@@ -256,6 +271,7 @@ _YEAR_OLD_RE = re.compile(r"^\d+-year-old$")
 WINDOW = 180          # characters read before or after a verb or a quotation mark
 SENTENCES_BACK = 4    # how far back a pronoun or description looks for its name
 QUOTE_MEMORY = 10     # how many sentences an unattributed quotation looks back for a speaker
+FAR = 3000            # how far back (characters) "the firm" looks for a firm's name
 
 
 @dataclass(frozen=True)
@@ -278,7 +294,16 @@ class Mention:
     kind: str
     name: str
     roles: tuple[str, ...] = ()
-    subject: bool = False      # it is what the sentence is about (a subject, not an object)
+    subject_: bool | None = None   # what the sentence is about (not an object); see subject
+
+    def subject(self, text: str) -> bool:
+        """Whether the name is what its clause is about: not an object ("told Mr Blair",
+        "by Gordon Brown") nor a possessive ("Mr Brown's closest aides")."""
+        if self.subject_ is None:
+            self.subject_ = not (
+                text[self.end:self.end + 2].startswith(("'s", "’s", "' ", "’ ")) or
+                _OBJECT_BEFORE_RE.search(text, max(0, self.start - 12), self.start))
+        return self.subject_
 
 
 @dataclass
@@ -287,6 +312,9 @@ class _Person:
     rank: str | None = None
     gender: str | None = None
     roles: set[str] = field(default_factory=set)
+    gender_read: bool = False
+    roles_read: bool = False
+    places: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Entities:
@@ -303,13 +331,25 @@ class Entities:
         self._orgs: dict[str, str] = {}          # a token or acronym -> fullest org name
         self._extra = extra_persons or {}
         self._lower_words: set[str] | None = None
+        self._single_starts: list[int] = []
+        self._single_words: list[str] = []
+        self._singles: dict[int, Mention | None] = {}
         self._read(text)
 
     # -- reading the names -------------------------------------------------------------
     def _read(self, text: str) -> None:
+        # every run of capitalised words, classified; one word alone (most runs) is
+        # checked on a short path since most are "The", "He", "US" and the like
         raw: list[tuple[int, int, str, tuple[str, ...], str | None, tuple[str, ...]]] = []
         for m in _CHAIN_RE.finditer(text):
-            for start, tokens in self._pieces(text, m.start(), m.group(0)):
+            chain = m.group(0)
+            if " " not in chain:
+                # one word alone: read only when a question reaches it (see ``between``)
+                if chain not in NOT_NAMES and chain not in DEMONYMS:
+                    self._single_starts.append(m.start())
+                    self._single_words.append(chain)
+                continue
+            for start, tokens in self._pieces(text, m.start(), chain):
                 item = self._classify(text, start, tokens)
                 if item is not None:
                     raw.append(item)
@@ -321,22 +361,19 @@ class Entities:
                 self._add_org(tokens)
         for start, end, kind, tokens, rank, roles in raw:
             name, kind = self._resolve_tokens(start, tokens, kind, rank)
-            if name is None:
-                continue
-            if kind == PERSON:
-                person = self._persons.get(self._key_of(start, tokens))
-                roles = tuple(roles) + tuple(person.roles if person else ())
-            self.mentions.append(Mention(start, end, kind, name, tuple(roles),
-                                         subject=self._is_subject(start, end)))
-        self.mentions.sort(key=lambda mm: mm.start)
+            if name is not None:
+                self.mentions.append(Mention(start, end, kind, name, roles))
         self._starts = [mm.start for mm in self.mentions]
-        self._learn_genders()
 
     def _pieces(self, text: str, start: int, chain: str):
         """Split a capitalised run into names: at "and" (unless an organisation's name goes
         on: "World Travel and Tourism Council"), at a possessive ("Labour's Paul Flynn"), at
         a full stop that ends a sentence, and at "of"/"for" after a person."""
-        tokens = [(start + tm.start(), tm.group(0)) for tm in re.finditer(r"\S+", chain)]
+        tokens = []
+        pos = start
+        for tok in chain.split(" "):
+            tokens.append((pos, tok))
+            pos += len(tok) + 1
         piece: list[tuple[int, str]] = []
         pieces: list[list[tuple[int, str]]] = []
         for i, (p, tok) in enumerate(tokens):
@@ -457,21 +494,19 @@ class Entities:
                 person.gender = person.gender or r[7:]
             else:
                 person.roles.add(r)
-        self._read_apposition(start, tokens, person)
+        person.places.append((start, start + len(" ".join(tokens))))
 
-    def _read_apposition(self, start: int, tokens: tuple[str, ...], person: _Person) -> None:
+    def _read_appositions(self, person: _Person) -> None:
         # "Paul Boateng, Chief Secretary to the Treasury," and "coach Bernard Laporte"
         # give the roles a description ("the chancellor") can later match.
-        end = start + len(" ".join(tokens))
-        after = self.text[end:end + 80]
-        m = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)(?:,|\.|\s+said|$)",
-                      after)
-        if m:
-            person.roles.update(w.lower() for w in re.findall(r"[A-Za-z-]+", m.group(1)))
-        before = self.text[max(0, start - 60):start]
-        bm = re.search(r"((?:[a-z][a-z-]*\s+){1,4})$", before)
-        if bm:
-            person.roles.update(bm.group(1).split())
+        person.roles_read = True
+        for start, end in person.places:
+            m = _APPOSITION_RE.match(self.text, end, end + 80)
+            if m:
+                person.roles.update(w.lower() for w in re.findall(r"[A-Za-z-]+", m.group(1)))
+            bm = _ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
+            if bm:
+                person.roles.update(bm.group(1).split())
 
     def _add_org(self, tokens: tuple[str, ...]) -> None:
         # "the Commission" and "the Bank" stand for the fullest organisation named with that
@@ -540,35 +575,22 @@ class Entities:
             return self._orgs.get(tokens[0], full)
         return self._orgs.get(full, full)
 
-    def _is_subject(self, start: int, end: int) -> bool:
-        # an object ("told Mr Blair", "by Gordon Brown") or a possessive ("Mr Brown's
-        # closest aides") is not what the sentence is about
-        if re.match(r"['’]s?\b", self.text[end:end + 2]):
-            return False
-        before = self.text[max(0, start - 12):start].lower()
-        return not re.search(r"\b(?:told|by|to|with|against|from|on|at|in|of|beat|"
-                             r"beating|over|for|and)\s+(?:the\s+)?$", before)
-
-    def _learn_genders(self) -> None:
+    def _learn_gender(self, person: _Person) -> None:
         # a person's gender from the pronouns of the sentence that first names them
-        seen: set[tuple[str, ...]] = set()
-        for m in self.mentions:
-            if m.kind != PERSON:
-                continue
-            key = tuple(m.name.split()[-len(m.name.split()):])
-            person = self._person_by_name(m.name)
-            if person is None or person.gender or key in seen:
-                continue
-            seen.add(key)
-            tail = self.text[m.end:m.end + 160]
-            stop = re.search(r"[.!?][\"'”’]?\s", tail)
-            tail = tail[:stop.start()] if stop else tail
-            he = re.search(r"\b(?:he|his|him|himself)\b", tail, re.I)
-            she = re.search(r"\b(?:she|her|hers|herself)\b", tail, re.I)
-            if he and not she:
-                person.gender = "m"
-            elif she and not he:
-                person.gender = "f"
+        person.gender_read = True
+        first = next((m for m in self.mentions if m.kind == PERSON and
+                      self._person_by_name(m.name) is person), None)
+        if first is None:
+            return
+        tail = self.text[first.end:first.end + 160]
+        stop = _SENTENCE_END_RE.search(tail)
+        tail = tail[:stop.start()] if stop else tail
+        he = _HE_RE.search(tail)
+        she = _SHE_RE.search(tail)
+        if he and not she:
+            person.gender = "m"
+        elif she and not he:
+            person.gender = "f"
 
     def _person_by_name(self, name: str) -> _Person | None:
         tokens = tuple(name.split())
@@ -580,18 +602,52 @@ class Entities:
     def gender_of(self, name: str) -> str | None:
         """'m', 'f' or None for a person's fullest name."""
         person = self._person_by_name(name)
-        return person.gender if person else None
+        if person is None:
+            return None
+        if person.gender is None and not person.gender_read:
+            self._learn_gender(person)
+        return person.gender
 
     def roles_of(self, name: str) -> set[str]:
         """Words the article uses for a person's role ("chancellor", "coach", ...)."""
         person = self._person_by_name(name)
-        return person.roles if person else set()
+        if person is None:
+            return set()
+        if not person.roles_read:
+            self._read_appositions(person)
+        return person.roles
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie inside ``[start, end)``, in text order."""
         i = bisect_left(self._starts, start)
         j = bisect_left(self._starts, end)
-        return [m for m in self.mentions[i:j] if m.end <= end]
+        found = [m for m in self.mentions[i:j] if m.end <= end]
+        i = bisect_left(self._single_starts, start)
+        j = bisect_left(self._single_starts, end)
+        if i < j:
+            for k in range(i, j):
+                m = self._single(k)
+                if m is not None and m.end <= end:
+                    found.append(m)
+            found.sort(key=lambda mm: mm.start)
+        return found
+
+    def _single(self, k: int) -> Mention | None:
+        start = self._single_starts[k]
+        if start in self._singles:
+            return self._singles[start]
+        mention = None
+        token = _clean_token(self._single_words[k])
+        if token not in NOT_NAMES and token not in DEMONYMS and \
+                not self._sentence_initial_common(self.text, start, token):
+            item = self._classify(self.text, start, (token,))
+            if item is not None:
+                _, end, kind, tokens, rank, roles = item
+                name, kind = self._resolve_tokens(start, tokens, kind, rank)
+                if name is not None:
+                    mention = Mention(start, end, kind, name, roles)
+        self._singles[start] = mention
+        return mention
 
     def resolve_name(self, name: str, pos: int) -> Attribution | None:
         """A name written in a cue (not found as a mention) resolved like a mention."""
@@ -606,10 +662,10 @@ class Entities:
         return Attribution(resolved, ORGANISATION if kind == "single" else kind)
 
     def org_containing(self, word: str, pos: int) -> str | None:
-        """The nearest organisation before ``pos`` whose name contains ``word``."""
-        i = bisect_right(self._starts, pos)
+        """The nearest organisation before ``pos`` (at most ``FAR`` characters back) whose
+        name contains ``word``."""
         w = word.lower()
-        for m in reversed(self.mentions[max(0, i - 200):i]):
+        for m in reversed(self.between(max(0, pos - FAR), pos)):
             if m.kind == ORGANISATION and w in m.name.lower().split():
                 return m.name
         return None
@@ -681,7 +737,11 @@ def _clean_token(token: str) -> str:
     token = token.rstrip(",;:")
     if token.endswith(".") and not _is_abbreviation(token):
         token = token[:-1]
-    return re.sub(r"['’]s$|(?<=s)['’]$", "", token) if token != "McDonald's" else token
+    if token.endswith(("'s", "’s")) and token != "McDonald's":
+        return token[:-2]
+    if token.endswith(("s'", "s’")):
+        return token[:-1]
+    return token
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -860,39 +920,43 @@ class Attributor:
 
     # -- cues: verbs, "according to", documents ---------------------------------------------
     def _cue_in(self, idx: int, span, parts: list[tuple[int, int]]) -> Attribution | None:
+        # one scan finds every cue; "according to" wins, then verbs in order, then a
+        # participle ("..., saying")
+        verbs: list[tuple[re.Match[str], int, int]] = []
+        participle = None
         for a, b in parts:
-            found = self._according(idx, a, b)
+            for m in _CUE_RE.finditer(self.text, a, b):
+                if m.lastgroup == "according":
+                    found = self._according(idx, m, b)
+                    if found is not None:
+                        return found
+                elif m.lastgroup == "verb":
+                    verbs.append((m, a, b))
+                elif participle is None:
+                    participle = m
+        for vm, a, b in verbs:
+            found = self._subject_of(idx, span, vm, a, b)
             if found is not None:
                 return found
-        for a, b in parts:
-            for vm in _VERB_RE.finditer(self.text, a, b):
-                found = self._subject_of(idx, span, vm, a, b)
-                if found is not None:
-                    return found
-        for a, b in parts:
-            pm = _PARTICIPLE_RE.search(self.text, a, b)
-            if pm:
-                found = self._sentence_subject(idx, span.start, pm.start())
-                if found is not None:
-                    return found
+        if participle is not None:
+            return self._sentence_subject(idx, span.start, participle.start())
         return None
 
-    def _according(self, idx: int, a: int, b: int) -> Attribution | None:
-        m = _ACCORDING_RE.search(self.text, a, b)
-        if not m:
-            return None
+    def _according(self, idx: int, m: re.Match[str], b: int) -> Attribution | None:
         end = min(b, m.end() + WINDOW)
-        np_end = re.search(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:that|who|which|as|in|on)\b",
-                           self.text[m.end():end])
-        stop = m.end() + np_end.start() if np_end else end
+        np_end = _NP_END_RE.search(self.text, m.end(), end)
+        stop = np_end.start() if np_end else end
         return self._noun_phrase(idx, m.end(), stop, after=True)
 
     def _subject_of(self, idx: int, span, vm: re.Match[str], a: int,
                     b: int) -> Attribution | None:
-        verb = re.sub(r"\s+", " ", vm.group(0))
+        verb = " ".join(vm.group(0).split())
         v0, v1 = vm.start(), vm.end()
         before = self.text[max(a, v0 - WINDOW):v0]
-        words = _WORD_RE.findall(before)
+        # the words next to the verb decide its shape; the phrase before it is read later
+        words = _WORD_RE.findall(before, max(0, len(before) - 60))
+        if len(words) < 4 and len(before) > 60:
+            words = _WORD_RE.findall(before)
         # skip auxiliaries and adverbs between the subject and its verb
         k = len(words)
         while k and (words[k - 1].lower() in _SKIP_BEFORE_VERB or
@@ -1172,7 +1236,7 @@ class Attributor:
                 continue
             if last is not None and any(m.name == last.claimant for m in cands):
                 return last
-            m = next((m for m in cands if m.subject), cands[0])
+            m = next((m for m in cands if m.subject(self.text)), cands[0])
             return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         if last is not None and idx - self.state.last_speaker_sentence <= QUOTE_MEMORY:
             return last
@@ -1189,7 +1253,7 @@ class Attributor:
                 return False
             g = self.entities.gender_of(m.name)
             return gender is None or g is None or g == gender
-        return m.kind == ORGANISATION or (m.kind == "single" and m.subject)
+        return m.kind == ORGANISATION or (m.kind == "single" and m.subject(self.text))
 
     def _sentence_start(self, idx: int) -> int:
         return self.spans[idx].start if self.spans else 0

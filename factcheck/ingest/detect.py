@@ -18,6 +18,7 @@ from factcheck.ingest.claimant import (
     build_person_index,
     find_claimant,
 )
+from factcheck.ingest.wordre import alternation, split_words
 from factcheck.quantities import Quantity, extract_quantities
 
 __all__ = ["DEFAULT_THRESHOLD", "KINDS", "WEIGHTS", "SentenceAnalysis", "analyze_sentences",
@@ -58,6 +59,12 @@ def claim_threshold(model=None) -> float:
         return DEFAULT_THRESHOLD
     return round(MODEL_WEIGHT * model.threshold + (1 - MODEL_WEIGHT) * DEFAULT_THRESHOLD, 4)
 
+
+
+def _trie(alternatives: str) -> str:
+    return alternation(split_words(alternatives))
+
+
 # Word lists of the features (regex alternations); matched on lower-cased text, one pass
 FACTUAL_VERBS = (r"confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|announced|"
                  r"rose|fell|increased|decreased|spent|paid|won|lost|cost|launched|tested|"
@@ -72,10 +79,12 @@ HEDGES = (r"may|might|could|perhaps|possibly|likely|potential|potentially|uncert
           r"complexities")
 PREDICTIONS = (r"will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|going\s+to|"
                r"plans?\s+to|upcoming|forecast|would\s+likely")
+# Each list is folded into a trie (``wordre``): the same matches, scanned faster.
+_ATTRIBUTION = _trie(REPORTING_VERBS + r"|according\s+to")
 _FEATURE_RE = re.compile(
-    rf"\b(?:(?P<attribution>{REPORTING_VERBS}|according\s+to)"
-    rf"|(?P<factual_verb>{FACTUAL_VERBS})|(?P<superlative>{SUPERLATIVES})"
-    rf"|(?P<hedge>{HEDGES})|(?P<prediction>{PREDICTIONS}))\b")
+    rf"\b(?:(?P<attribution>{_ATTRIBUTION})"
+    rf"|(?P<factual_verb>{_trie(FACTUAL_VERBS)})|(?P<superlative>{_trie(SUPERLATIVES)})"
+    rf"|(?P<hedge>{_trie(HEDGES)})|(?P<prediction>{_trie(PREDICTIONS)}))\b")
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
