@@ -49,7 +49,8 @@ MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts
               r"observed|observes|joked|asked|asks|explained|continued|remarked|recalled|"
               r"announced|declared|declares|urged|praised|praises|"
               r"disclosed|argued|maintains|alleges|believe|think|told|"
-              r"found|finds|showed|shows|shown|indicated|indicates|concluded|concludes|"
+              r"found|finds|find|showed|shows|shown|show|indicated|indicates|indicate|"
+              r"suggest|reveal|reveals|concluded|concludes|conclude|"
               r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
               r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
               r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered")
@@ -57,9 +58,9 @@ _VERBS = alternation(split_words(REPORTING_VERBS + "|" + MORE_VERBS))
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Verbs that only documents, figures or organisations "say" with (a person's "found" is
 # usually not a claim: "he found himself").
-DOCUMENT_VERBS = frozenset(["found", "finds", "showed", "shows", "shown", "indicated",
-                            "indicates", "concluded", "concludes", "read", "reads",
-                            "pointed to", "points to"])
+DOCUMENT_VERBS = frozenset(["found", "finds", "find", "showed", "shows", "shown", "show",
+                            "indicated", "indicates", "indicate", "concluded", "concludes",
+                            "conclude", "read", "reads", "pointed to", "points to"])
 # Participles that carry the main clause's subject ("The firm closed the book, saying ...").
 _PARTICIPLE = (r",\s+(?:saying|adding|insisting|warning|claiming|arguing|explaining|stressing|"
                r"noting)\b")
@@ -177,14 +178,14 @@ _PLACE_FIRST = frozenset(["New", "North", "South", "East", "West", "Sri", "Hong"
                           "Las", "San", "Santa", "Saint", "St", "Costa", "Saudi", "Sierra",
                           "Buenos", "Rio", "Abu", "Kuala", "Tel", "Puerto", "Port", "Cape",
                           "Lake", "Mount", "Mt", "Fort", "Great", "Upper", "Lower"])
-_PLACE_LAST = frozenset(["Street", "Road", "Square", "Park", "Avenue", "Lane", "Island",
-                         "Islands", "Valley", "Coast", "Bay", "Sea", "Ocean", "Mountains",
-                         "County", "Airport", "Stadium", "Arena", "Bridge", "Hall",
-                         "Hill", "Kingdom", "Republic", "States", "Emirates", "Zealand",
+# (Last words that are also surnames, "Hall", "Hill", "Park", are left out: "Peter Hall".)
+_PLACE_LAST = frozenset(["Street", "Road", "Square", "Avenue", "Island", "Islands", "Valley",
+                         "Coast", "Bay", "Sea", "Ocean", "Mountains", "County", "Airport",
+                         "Stadium", "Kingdom", "Republic", "States", "Emirates", "Zealand",
                          "Africa", "America", "Europe", "Asia", "Gulf", "River", "Lanka",
                          "Kong", "Cup", "Open", "Olympics", "Championship", "Championships",
-                         "Prix", "Awards", "Award", "Trophy", "Games", "Marathon",
-                         "Series", "Tour", "Week", "Day", "Act", "Bill", "Budget"])
+                         "Prix", "Awards", "Award", "Trophy", "Games", "Marathon", "Series",
+                         "Week", "Act", "Bill", "Budget"])
 # Places that speak for an organisation ("Downing Street said").
 _SPEAKING_PLACES = frozenset(["Downing Street", "White House", "Whitehall", "Number 10",
                               "Wall Street", "Westminster", "Holyrood", "Kremlin",
@@ -1096,9 +1097,24 @@ class Attributor:
                         w in PERSON_NOUNS for w in
                         re.findall(r"[a-z][\w-]*", self.text[first.end:persons[0].start]))):
                     return Attribution(persons[0].name, PERSON)
-                tail = re.findall(r"[A-Za-z][\w'’-]*", self.text[first.end:stop])
-                return self._from_mention(idx, first, tail, mentions)
+                head = self._appositive_head(mentions)
+                tail = re.findall(r"[A-Za-z][\w'’-]*", self.text[head.end:stop])
+                return self._from_mention(idx, head, tail, mentions)
         return self._description(idx, lower, start, stop, document_verb)
+
+    def _appositive_head(self, mentions: list[Mention]) -> Mention:
+        """The name a phrase is about when names are joined by a description: "Hollywood
+        newspaper Daily Variety", "consultants Strategy Analytics" (not "UK Athletics" in
+        "Zara Hyde Peters of UK Athletics")."""
+        head = mentions[0]
+        for m in mentions[1:]:
+            gap = re.findall(r"[A-Za-z][\w'’-]*", self.text[head.end:m.start])
+            if not gap or len(gap) > 3 or not all(w.islower() for w in gap) or \
+                    gap[-1] not in ORG_NOUNS | PERSON_NOUNS or \
+                    any(w in _PREPOSITIONS or w in ("and", "or") for w in gap):
+                break
+            head = m
+        return head
 
     def _from_mention(self, idx: int, m: Mention, following: list[str],
                       mentions: list[Mention]) -> Attribution | None:

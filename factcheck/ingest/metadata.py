@@ -198,7 +198,9 @@ class _HeadlineBreaks:
             # after a capitalised word only a true opener is sure ("Battlefront The");
             # another common word may still be part of a name ("Sumitomo Mitsui Financial")
             score += 3 if stem in _OPENERS or not prev_capital else 1.5
-        run = [_stem(w) for _, _, w in words[k:k + 3]]
+        # the name that opens the body: "Paula Radcliffe", "South Korea's Hyundai"
+        possessive = k + 1 < len(words) and words[k + 1][2].endswith(("'s", "’s"))
+        run = [_stem(w) for _, _, w in words[k:k + (3 if possessive else 2)]]
         run = run[:next((i for i, w in enumerate(run) if not w[:1].isupper()), len(run))]
         # "Wales coach Mike Ruddock", "Newcastle's teenage centre Mathew Tait"
         after = text[words[k][0]:words[k][0] + 80]

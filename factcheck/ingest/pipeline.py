@@ -124,13 +124,14 @@ def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None 
     spans = sentences_after_headline(body, headline)
     if headline:
         meta = {**meta, "title": spans[0].text}
-    analyses = analyze_sentences(body, spans, model, headings=1 if headline else 0)
+    headings = 1 if headline else 0
+    analyses = analyze_sentences(body, spans, model, headings=headings)
     fallback_claimant = meta.get("outlet") or meta.get("author") or "the article"
     sentences: list[PreparedSentence] = []
     claims: list[PreparedClaim] = []
     for i, (span, a) in enumerate(zip(spans, analyses, strict=True)):
         sentences.append(PreparedSentence(span.start, span.end, a.score))
-        if a.score >= threshold:
+        if a.score >= threshold and i >= headings:   # a headline is never a claim
             claims.append(PreparedClaim(span.text, span.start, span.end, a.score, a.kind,
                                         a.claimant or fallback_claimant, i,
                                         claim_quantities(span.text, span.start,
