@@ -53,7 +53,8 @@ MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts
               r"suggest|reveal|reveals|concluded|concludes|conclude|"
               r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
               r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
-              r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered")
+              r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered|"
+              r"expecting|predicting|forecasting|estimating")
 _VERBS = alternation(split_words(REPORTING_VERBS + "|" + MORE_VERBS))
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Verbs that only documents, figures or organisations "say" with (a person's "found" is
@@ -221,12 +222,12 @@ ORG_NOUNS = frozenset([
     "network", "regulator", "watchdog", "authority", "body", "organisation", "organization",
     "agency", "institute", "commission", "committee", "court", "team", "side", "manufacturer",
     "giant", "operator", "broadcaster", "newspaper", "paper", "magazine", "festival",
-    "charity", "studio", "studios", "label", "corporation", "business", "insurer",
+    "charity", "studio", "studios", "label", "corporation", "insurer",
     "supermarket", "store", "brewer", "producer", "publisher", "developer", "provider",
     "carrier", "exchange", "fund", "trust", "association", "federation", "consortium",
     "administration", "executive", "cabinet", "opposition", "tories", "police", "force",
     "army", "navy", "embassy", "station", "channel", "service", "website", "site",
-    "industry", "conglomerate", "multinational", "bookmaker", "academy", "school",
+    "conglomerate", "multinational", "bookmaker", "academy", "school",
     "university", "college", "hospital", "campaign", "coalition", "alliance", "movement",
     "administrators", "regulators", "organisers", "ifpi",
 ])
@@ -261,6 +262,14 @@ _OBJECT_BEFORE_RE = re.compile(r"\b(?:told|by|to|with|against|from|on|at|in|of|b
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)"
                             r"(?:,|\.|\s+said|$)")
 _ROLE_BEFORE_RE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})\Z")
+_ORG_AFTER_RE = re.compile(r"\s+(club|newspaper|magazine|studios?)\b(?!\s+[A-Z])")
+_ORG_BEFORE_RE = re.compile(r"(?i:\b(?:firm|company|studio|bookmaker|retailer|group|bank|"
+                            r"carmaker|giant|operator|airline|broadcaster|newspaper|"
+                            r"magazine|paper|network|website|chain|label|publisher|"
+                            r"developer|provider|maker|manufacturer|club|charity|agency|"
+                            r"body|consultants?|consultancy|analysts?|watchdog|regulator|"
+                            r"supermarket|insurer|brewer|lender|exchange|telecoms?|"
+                            r"broadband|software|internet|energy|oil|airline)\s+)\Z")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -459,9 +468,17 @@ class Entities:
         joined = " ".join(toks)
         if joined in _SPEAKING_PLACES:
             return start, end, ORGANISATION, tuple(toks), None, ()
+        if len(toks) > 1 and (toks[-1] in ROLE_TITLES or toks[-1].lower() in PERSON_NOUNS):
+            return None     # a role, not a name: "The Conservative Party Co-Chairman"
+        after = _ORG_AFTER_RE.match(text, end)
+        if after:
+            # "the All England club", "Vedomosti newspaper"
+            return (start, after.end(), ORGANISATION, (*toks, after.group(1)), None, ())
         if ROLE_AFTER_RE.match(text, start + len(joined)) and not (
-                len(toks) == 1 and toks[0] in NOT_NAMES):
-            # "Stop Stansted Expansion chairman Peter Sanders", "Alva director Robin Broke"
+                len(toks) == 1 and toks[0] in NOT_NAMES) or \
+                _ORG_BEFORE_RE.search(text, max(0, start - 24), start):
+            # "Stop Stansted Expansion chairman Peter Sanders", "Alva director Robin Broke",
+            # "film studio Lions Gate", "bookmaker William Hill"
             return start, end, ORGANISATION, tuple(toks), None, ()
         if any(t in ORG_WORDS for t in toks) or "&" in joined or (
                 len(toks) == 1 and _ACRONYM_RE.match(toks[0])):
@@ -514,7 +531,7 @@ class Entities:
         # word; an acronym for the name whose initials it spells ("CEA")
         full = " ".join(tokens)
         for t in tokens:
-            if t in ORG_WORDS and len(tokens) > 1:
+            if t in ORG_WORDS and len(tokens) > 1 and not t.isupper():
                 prev = self._orgs.get(t)
                 if prev is None or len(full) > len(prev):
                     self._orgs[t] = full
@@ -718,7 +735,9 @@ def _org_goes_on(tokens: list[tuple[int, str]], i: int) -> bool:
     for _, t in tokens[i + 1:]:
         if t in ("and",):
             break
-        rest.append(t)
+        rest.append(_clean_token(t))
+        if t.endswith(".") and not _is_abbreviation(t):
+            break    # the sentence ends here
     return bool(rest) and rest[-1] in ORG_WORDS and not any(_is_title(t) for t in rest)
 
 
@@ -953,18 +972,20 @@ class Attributor:
                     b: int) -> Attribution | None:
         verb = " ".join(vm.group(0).split())
         v0, v1 = vm.start(), vm.end()
-        before = self.text[max(a, v0 - WINDOW):v0]
+        lo = max(a, v0 - WINDOW)
+        before = self.text[lo:v0]
         # the words next to the verb decide its shape; the phrase before it is read later
-        words = _WORD_RE.findall(before, max(0, len(before) - 60))
-        if len(words) < 4 and len(before) > 60:
-            words = _WORD_RE.findall(before)
+        found_words = list(_WORD_RE.finditer(self.text, max(lo, v0 - 60), v0))
+        if len(found_words) < 4 and v0 - lo > 60:
+            found_words = list(_WORD_RE.finditer(self.text, lo, v0))
+        words = [w.group(0) for w in found_words]
         # skip auxiliaries and adverbs between the subject and its verb
         k = len(words)
         while k and (words[k - 1].lower() in _SKIP_BEFORE_VERB or
                      (words[k - 1].endswith("ly") and words[k - 1].islower()
                       and len(words[k - 1]) > 4)):
             k -= 1
-        if k and words[k - 1].lower() in _PASSIVE:
+        if k and words[k - 1].lower() in _PASSIVE and not verb.endswith("ing"):
             return None      # "is expected", "was reported": no speaker here
         if k and words[k - 1].lower() in ("to", "not", "would", "will", "who") and \
                 words[k - 1].lower() != "who":
@@ -973,7 +994,8 @@ class Attributor:
         inverted = (not prev or prev in (",", '"', "“", "”", ":") or
                     v0 <= a + 1 or before.rstrip().endswith(("”", '"', "'")))
         if inverted:
-            found = self._post_verb_subject(idx, v1, b)
+            # '"...," said X' (but "told" never comes before its subject: "told the BBC")
+            found = None if verb in ("told", "tells") else self._post_verb_subject(idx, v1, b)
             if found is not None:
                 return found
             if prev == ",":
@@ -992,14 +1014,8 @@ class Attributor:
         cut = max(before.rfind(";"), before.rfind(":"), before.rfind("—"),
                   before.rfind(" - "))
         head_start = max(a, v0 - WINDOW) + (cut + 1 if cut >= 0 else 0)
-        stop = v0
-        # drop what was skipped (auxiliaries, adverbs)
-        if k < len(words):
-            skipped = " ".join(words[k:])
-            tail = self.text[head_start:v0].rstrip()
-            pos = tail.rfind(words[k])
-            if pos >= 0 and skipped:
-                stop = head_start + pos
+        # the phrase ends where the skipped words (auxiliaries, adverbs) begin
+        stop = found_words[k].start() if k < len(words) else v0
         found = self._noun_phrase(idx, head_start, stop, after=False,
                                   document_verb=verb in DOCUMENT_VERBS)
         if found is None and "," in self.text[head_start:stop].rstrip()[-2:]:
@@ -1080,7 +1096,10 @@ class Attributor:
                                      all(g.lower() in PERSON_NOUNS | ORG_NOUNS |
                                          DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB |
                                          {"newspaper", "magazine", "'s", "s"}
-                                         for g in gap_words)):
+                                         for g in gap_words)) or (
+                        # one more word of the name: "Lions Gate entertainment announced"
+                        len(gap_words) == 1 and gap_words[0].islower() and
+                        not gap_words[0].endswith("ly") and m.kind != PERSON):
                     return self._from_mention(idx, m, gap_words, mentions)
             return self._description(idx, lower, start, stop, document_verb)
         # after the verb: "said Zara Hyde Peters of UK Athletics", "said a Fox spokesman"
