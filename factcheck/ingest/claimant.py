@@ -128,7 +128,7 @@ ORG_WORDS = frozenset([
     "Electronics", "Insurance", "Capital", "Partners", "Securities", "Investments",
     "Research", "Analytics", "Consulting", "Management", "Project", "Centre", "Center",
     "Campaign", "Coalition", "Alliance", "Movement", "Front", "League", "Democrats",
-    "Conservatives", "Tories", "Labour", "Liberal", "Greens", "Treasury", "Exchequer",
+    "Conservatives", "Tories", "Labour", "Liberal", "Greens", "Dems", "Treasury", "Exchequer",
     "Commons", "Lords", "Cabinet", "Government", "Administration", "Police", "Yard",
     "Secretariat", "Tribunal", "Fund", "Reserve", "Exchange", "Stock", "Market", "Markets",
     "Retail", "Stores", "Foods", "Brewery", "Motor", "Mobile", "Wireless", "Online",
@@ -270,6 +270,8 @@ _ORG_BEFORE_RE = re.compile(r"(?i:\b(?:firm|company|studio|bookmaker|retailer|gr
                             r"body|consultants?|consultancy|analysts?|watchdog|regulator|"
                             r"supermarket|insurer|brewer|lender|exchange|telecoms?|"
                             r"broadband|software|internet|energy|oil|airline)\s+)\Z")
+_SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
+                          r"declared|stated)\s*\Z")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -494,6 +496,10 @@ class Entities:
                 return None
             return start, end, "single", tuple(toks), None, ()
         if any(t in NOT_NAMES or t in DEMONYMS for t in toks):
+            if len(toks) > 2 and (toks[0] in NOT_NAMES or toks[0] in DEMONYMS or
+                                  _ACRONYM_RE.match(toks[0])):
+                # "PC Nicholas Negroponte" (a headline's last word), "US Lynton Crosby"
+                return self._classify(text, start + len(toks[0]) + 1, tuple(toks[1:]))
             return None
         return start, end, ORGANISATION, tuple(toks), None, ()
 
@@ -866,6 +872,7 @@ class Attributor:
         self.spans = list(spans)
         self.entities = entities or Entities(text, breaks=[s.start for s in self.spans])
         self.quotes = find_quotes(text)
+        self._quote_starts = [q.start for q in self.quotes]
         self._span_starts = [s.start for s in self.spans]
         self._quote_speakers: dict[int, Attribution | None] = {}
         self.state = _State()
@@ -1097,6 +1104,9 @@ class Attributor:
                                          DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB |
                                          {"newspaper", "magazine", "'s", "s"}
                                          for g in gap_words)) or (
+                        # "the IFPI industry body said": words ending in a head noun
+                        len(gap_words) <= 3 and all(g.islower() for g in gap_words) and
+                        gap_words[-1] in ORG_NOUNS | _SPOKES | DOCUMENT_NOUNS) or (
                         # one more word of the name: "Lions Gate entertainment announced"
                         len(gap_words) == 1 and gap_words[0].islower() and
                         not gap_words[0].endswith("ly") and m.kind != PERSON):
@@ -1322,23 +1332,22 @@ class Attributor:
 
     def _cue_before_quote(self, q: Quote, idx: int) -> Attribution | None:
         start = q.start
-        lo = max(0, start - WINDOW)
-        before = self.text[lo:start]
+        before = self.text[max(0, start - WINDOW):start]
         # the cue ends right before the quotation: 'X said: "', 'he told BBC Sport: "'
         stripped = before.rstrip()
-        if (not stripped or stripped[-1] not in ":,") and not re.search(
-                r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|declared|"
-                r"stated)\s*$", stripped):
+        if (not stripped or stripped[-1] not in ":,") and not _SAID_END_RE.search(stripped):
             return None
-        boundary = max(stripped.rfind(". "), stripped.rfind('" '), stripped.rfind("” "),
-                       stripped.rfind("? "), stripped.rfind("! "))
-        seg_start = lo + (boundary + 2 if boundary >= 0 else 0)
-        sidx = self._sentence_of(max(seg_start, start - 1))
+        sidx = self._sentence_of(start)
         if sidx is None:
             return None
         span = self.spans[sidx]
-        a = max(seg_start, span.start)
+        if start - span.start <= 1 and sidx and stripped.endswith(":"):
+            sidx -= 1       # 'He said:' ended the sentence before
+            span = self.spans[sidx]
+        a = max(span.start, start - WINDOW)
         for vm in reversed(list(_VERB_RE.finditer(self.text, a, start))):
+            if self._inside_quote(vm.start()):
+                continue
             found = self._subject_of(sidx, span, vm, a, start)
             if found is not None:
                 return found
@@ -1348,6 +1357,10 @@ class Attributor:
             if persons:
                 return Attribution(persons[-1].name, PERSON)
         return None
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and any(s <= pos < e for s, e in self.quotes[i].regions)
 
     def _previous_speaker(self, q: Quote, idx: int) -> Attribution | None:
         """An unattributed quotation: the speaker quoted last, if recent; else the person
