@@ -272,6 +272,7 @@ _ORG_BEFORE_RE = re.compile(r"(?i:\b(?:firm|company|studio|bookmaker|retailer|gr
                             r"broadband|software|internet|energy|oil|airline)\s+)\Z")
 _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
                           r"declared|stated)\s*\Z")
+_CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -1318,6 +1319,9 @@ class Attributor:
         if not q.closed:
             return None
         end = q.end
+        if self.text[end - 2:end - 1] in (".", "!", "?", "…") and \
+                _CAPITAL_NEXT_RE.match(self.text, end):
+            return None     # '... heads." And Mr Goodridge said': the next sentence's cue
         after = self.text[end:end + WINDOW]
         stop = re.search(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?:\s|$)|[\"“”]", after)
         seg_end = end + (stop.start() if stop else len(after))
