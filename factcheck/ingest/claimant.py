@@ -269,10 +269,11 @@ _ORG_BEFORE_RE = re.compile(r"(?i:\b(?:firm|company|studio|bookmaker|retailer|gr
                             r"developer|provider|maker|manufacturer|club|charity|agency|"
                             r"body|consultants?|consultancy|analysts?|watchdog|regulator|"
                             r"supermarket|insurer|brewer|lender|exchange|telecoms?|"
-                            r"broadband|software|internet|energy|oil|airline)\s+)\Z")
+                            r"broadband|software|internet|energy|oil|airline)\s+|\bat\s+)\Z")
 _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
                           r"declared|stated)\s*\Z")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
+_PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -1044,6 +1045,9 @@ class Attributor:
         word = self.text[start:stop].split()[0]
         first = word.lower()
         if first in ("he", "she", "it", "they", "we", "i"):
+            # '"...," said he.' is rare; "said he was delighted" opens what was said
+            if not _PUNCT_NEXT_RE.match(self.text, start + len(word)):
+                return None
             return self._pronoun(idx, first, start)
         if first in ("the", "a", "an", "his", "her", "its", "their") or word[:1].isupper() \
                 or word[:1].isdigit() or self.entities.between(start, min(stop, start + 60)):
@@ -1054,7 +1058,9 @@ class Attributor:
         """The name before an apposition ("NAME, role at ORG, said" or "NAME, role said")."""
         lo = max(a, comma_end - WINDOW)
         window_mentions = self.entities.between(lo, comma_end)
-        for m in reversed(window_mentions):
+        # the first fitting name: a later one sits inside the apposition ("Glenn Maguire,
+        # chief economist at Societe Generale, told")
+        for m in window_mentions:
             if m.kind != PERSON:
                 continue
             gap = self.text[m.end:comma_end]
