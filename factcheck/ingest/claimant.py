@@ -275,8 +275,8 @@ _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replie
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
-_HE_RE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
-_SHE_RE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_HIS_RE = re.compile(r"\b(?:his|himself)\b", re.I)
+_HER_RE = re.compile(r"\b(?:her|herself)\b", re.I)
 _PROPER_TOKEN_RE = re.compile(r"^[A-Z][a-z'’-]*[a-z]$|^[A-Z][a-z]*[A-Z][a-z]+$|^O'[A-Z][a-z]+$"
                               r"|^[A-Z][a-z]+-[A-Z][a-z]+$")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&-]*|\d[\w,.-]*|[,;:()\"“”]")
@@ -328,6 +328,7 @@ class _Person:
     roles: set[str] = field(default_factory=set)
     gender_read: bool = False
     roles_read: bool = False
+    confirmed: bool | None = None
     places: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -431,7 +432,7 @@ class Entities:
     def _sentence_initial_common(self, text: str, pos: int, token: str) -> bool:
         word = _clean_token(token)
         before = text[max(0, pos - 3):pos].rstrip(" \"“‘'(-")
-        if before and before[-1] not in ".!?:\n":
+        if before and before[-1] not in ".!?:\n" and pos not in self._breaks:
             return False
         if word in NOT_NAMES or word.lower() in PERSON_NOUNS or word.lower() in ORG_NOUNS or \
                 word.endswith("ly"):
@@ -608,15 +609,32 @@ class Entities:
                       self._person_by_name(m.name) is person), None)
         if first is None:
             return
-        tail = self.text[first.end:first.end + 160]
+        # only "his"/"her" close by: "said that he looked like George Raft" is about
+        # someone else ("Martina Navratilova has defended her decision" is not)
+        tail = self.text[first.end:first.end + 60]
         stop = _SENTENCE_END_RE.search(tail)
         tail = tail[:stop.start()] if stop else tail
-        he = _HE_RE.search(tail)
-        she = _SHE_RE.search(tail)
+        he = _HIS_RE.search(tail)
+        she = _HER_RE.search(tail)
         if he and not she:
             person.gender = "m"
         elif she and not he:
             person.gender = "f"
+
+    def is_confirmed_person(self, name: str) -> bool:
+        """Whether the article shows ``name`` is a person: a title or role, "Mr X", or "his"
+        or "her" after it. Two capitalised words alone ("Sony Ericsson") may be a firm."""
+        person = self._person_by_name(name)
+        if person is None:
+            return False
+        if person.confirmed is None:
+            roles = self.roles_of(name)
+            person.confirmed = bool(
+                person.rank or self.gender_of(name) or
+                any(r in PERSON_NOUNS or r.title() in ROLE_TITLES for r in roles) or
+                re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+"
+                          rf"{re.escape(person.tokens[-1])}\b", self.text))
+        return person.confirmed
 
     def _person_by_name(self, name: str) -> _Person | None:
         tokens = tuple(name.split())
@@ -994,8 +1012,10 @@ class Attributor:
                      (words[k - 1].endswith("ly") and words[k - 1].islower()
                       and len(words[k - 1]) > 4)):
             k -= 1
-        if k and words[k - 1].lower() in _PASSIVE and not verb.endswith("ing"):
-            return None      # "is expected", "was reported": no speaker here
+        if k and words[k - 1].lower() in _PASSIVE:
+            if not verb.endswith("ing"):
+                return None  # "is expected", "was reported": no speaker here
+            k -= 1           # "it is expecting"
         if k and words[k - 1].lower() in ("to", "not", "would", "will", "who") and \
                 words[k - 1].lower() != "who":
             return None      # "refused to comment", "declined to say"
@@ -1305,7 +1325,8 @@ class Attributor:
                 return False
             g = self.entities.gender_of(m.name)
             return gender is None or g is None or g == gender
-        return m.kind == ORGANISATION or (m.kind == "single" and m.subject(self.text))
+        return m.kind == ORGANISATION or (m.kind == "single" and m.subject(self.text)) or (
+            m.kind == PERSON and not self.entities.is_confirmed_person(m.name))
 
     def _sentence_start(self, idx: int) -> int:
         return self.spans[idx].start if self.spans else 0
