@@ -54,7 +54,7 @@ MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts
               r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
               r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
               r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered|"
-              r"expecting|predicting|forecasting|estimating")
+              r"expecting|predicting|forecasting|estimating|accused|accuses")
 _VERBS = alternation(split_words(REPORTING_VERBS + "|" + MORE_VERBS))
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Verbs that only documents, figures or organisations "say" with (a person's "found" is
@@ -62,6 +62,12 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 DOCUMENT_VERBS = frozenset(["found", "finds", "find", "showed", "shows", "shown", "show",
                             "indicated", "indicates", "indicate", "concluded", "concludes",
                             "conclude", "read", "reads", "pointed to", "points to"])
+# Verb forms that are nouns as often ("member states", "the claims"): a verb only after a
+# name or a pronoun.
+_NOUN_LIKE_VERBS = frozenset(["states", "claims", "reports", "notes", "points", "calls",
+                              "reads", "shows", "finds", "warns", "estimates", "forecasts",
+                              "read", "show", "find", "estimate", "say", "think",
+                              "believe", "suggest", "indicate", "reveal", "conclude"])
 # Participles that carry the main clause's subject ("The firm closed the book, saying ...").
 _PARTICIPLE = (r",\s+(?:saying|adding|insisting|warning|claiming|arguing|explaining|stressing|"
                r"noting)\b")
@@ -229,7 +235,7 @@ ORG_NOUNS = frozenset([
     "army", "navy", "embassy", "station", "channel", "service", "website", "site",
     "conglomerate", "multinational", "bookmaker", "academy", "school",
     "university", "college", "hospital", "campaign", "coalition", "alliance", "movement",
-    "administrators", "regulators", "organisers", "ifpi",
+    "ifpi",
 ])
 DOCUMENT_NOUNS = frozenset([
     "report", "study", "survey", "research", "figures", "data", "statistics", "minutes",
@@ -1045,6 +1051,10 @@ class Attributor:
         head_start = max(a, v0 - WINDOW) + (cut + 1 if cut >= 0 else 0)
         # the phrase ends where the skipped words (auxiliaries, adverbs) begin
         stop = found_words[k].start() if k < len(words) else v0
+        if verb in _NOUN_LIKE_VERBS and not (
+                prev.lower() in _PERSON_PRONOUNS or prev.lower() in _ORG_PRONOUNS or
+                self.entities.between(max(head_start, stop - 60), stop)):
+            return None      # "larger states", "the claims": a noun, not a verb
         found = self._noun_phrase(idx, head_start, stop, after=False,
                                   document_verb=verb in DOCUMENT_VERBS)
         if found is None and "," in self.text[head_start:stop].rstrip()[-2:]:
@@ -1075,18 +1085,18 @@ class Attributor:
         return None
 
     def _apposition_subject(self, idx: int, comma_end: int, a: int) -> Attribution | None:
-        """The name before an apposition ("NAME, role at ORG, said" or "NAME, role said")."""
+        """The name before an apposition ("NAME, role at ORG, said" or "NAME, role said"),
+        a person's or an organisation's."""
         lo = max(a, comma_end - WINDOW)
         window_mentions = self.entities.between(lo, comma_end)
         # the first fitting name: a later one sits inside the apposition ("Glenn Maguire,
         # chief economist at Societe Generale, told")
         for m in window_mentions:
-            if m.kind != PERSON:
-                continue
             gap = self.text[m.end:comma_end]
             if re.match(r"['’]?s?\s*,", gap) and len(gap.split()) <= 16 and \
                     not re.search(r"[;:\"“”]", gap):
-                return Attribution(m.name, PERSON)
+                # "Wal-Mart, the largest US retailer, has said" too
+                return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         return None
 
     def _sentence_subject(self, idx: int, s0: int, pos: int) -> Attribution | None:
@@ -1251,7 +1261,8 @@ class Attributor:
             if named:
                 return Attribution(named, ORGANISATION)
             return self._nearest(idx, start, ORGANISATION)
-        if head in PERSON_NOUNS or head.endswith(("er", "or", "ist", "ian", "man", "woman")):
+        if head in PERSON_NOUNS or (len(head) > 5 and head.endswith(("ist", "ian", "man",
+                                                                      "woman"))):
             return self._described_person(idx, phrase, start)
         return None
 
