@@ -1074,6 +1074,9 @@ class Attributor:
             return None
         word = self.text[start:stop].split()[0]
         first = word.lower()
+        if first in _PREPOSITIONS or first in ("about", "to", "over", "after", "if", "why",
+                                               "how", "what", "whether"):
+            return None      # "asked about Mr Livingstone's remark": not a subject
         if first in ("he", "she", "it", "they", "we", "i"):
             # '"...," said he.' is rare; "said he was delighted" opens what was said
             if not _PUNCT_NEXT_RE.match(self.text, start + len(word)):
