@@ -263,8 +263,11 @@ _CONN = r"(?:of|for|de|del|della|der|den|van|von|da|di|du|le|la|al|el|bin|ibn|an
 _CHAIN_RE = re.compile(rf"(?<![\w'’.&-]){_CAP}(?:[ ](?:{_CONN}[ ])*{_CAP})*")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
+# Words before a name that make it an object or put it in a side clause ("like Movielink",
+# "If Turkcell does back out, MTN ...").
 _OBJECT_BEFORE_RE = re.compile(r"\b(?:told|by|to|with|against|from|on|at|in|of|beat|beating|"
-                               r"over|for|and)\s+(?:the\s+)?\Z", re.I)
+                               r"over|for|and|like|as|including|if|when|while|although|"
+                               r"though|because|unless|whether|than)\s+(?:the\s+)?\Z", re.I)
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)"
                             r"(?:,|\.|\s+said|$)")
 _ROLE_BEFORE_RE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})\Z")
@@ -280,6 +283,8 @@ _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replie
                           r"declared|stated)\s*\Z")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
+# "a report by the IFS", "figures from the ONS", "a survey of 5,000 adults for YouGov"
+_SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for|of)\s+(?:the\s+)?\Z")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HIS_RE = re.compile(r"\b(?:his|himself)\b", re.I)
 _HER_RE = re.compile(r"\b(?:her|herself)\b", re.I)
@@ -1246,6 +1251,9 @@ class Attributor:
                                                                          "this"):
                 if tail[det_i] == "its":
                     return self._pronoun(idx, "it", start)
+                source = self._document_source(head, start)
+                if source is not None:
+                    return source
                 if self.state.last_document_org:
                     return Attribution(self.state.last_document_org, ORGANISATION)
                 return self._nearest(idx, start, ORGANISATION)
@@ -1267,6 +1275,22 @@ class Attributor:
         if head in PERSON_NOUNS or (len(head) > 5 and head.endswith(("ist", "ian", "man",
                                                                       "woman"))):
             return self._described_person(idx, phrase, start)
+        return None
+
+    def _document_source(self, noun: str, pos: int) -> Attribution | None:
+        """Who issued "the report" (or poll, survey...): the name next to the last time the
+        article wrote that word ("a report by the IFS", "the Gartner report")."""
+        lo = max(0, pos - FAR)
+        hits = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", self.text[lo:pos],
+                                               re.I)]
+        for hit in reversed(hits):
+            at = lo + hit
+            after = [m for m in self.entities.between(at, at + 60)
+                     if _SOURCE_AFTER_RE.match(self.text, at + len(noun), m.start)]
+            before = [m for m in self.entities.between(max(0, at - 40), at)
+                      if re.fullmatch(r"['’]?s?\s*(?:[a-z-]+\s+){0,2}", self.text[m.end:at])]
+            for m in after[:1] + before[-1:]:
+                return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         return None
 
     def _described_person(self, idx: int, phrase: list[str], pos: int) -> Attribution | None:
@@ -1310,6 +1334,7 @@ class Attributor:
         last = self.state.last_speaker
         if last is not None and (last.kind != kind or not self._gender_fits(last, gender)):
             last = None
+        fallback = None
         for back in range(1, SENTENCES_BACK + 1):
             j = idx - back
             if j < 0:
@@ -1322,10 +1347,17 @@ class Attributor:
                 continue
             if last is not None and any(m.name == last.claimant for m in cands):
                 return last
-            m = next((m for m in cands if m.subject(self.text)), cands[0])
+            m = next((m for m in cands if m.subject(self.text)), None)
+            if m is None:
+                # only objects here ("like Movielink"): a subject further back is likelier
+                fallback = fallback or cands[0]
+                continue
             return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         if last is not None and idx - self.state.last_speaker_sentence <= QUOTE_MEMORY:
             return last
+        if fallback is not None:
+            return Attribution(fallback.name, PERSON if fallback.kind == PERSON else
+                               ORGANISATION)
         return None
 
     def _gender_fits(self, att: Attribution, gender: str | None) -> bool:
