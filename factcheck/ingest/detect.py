@@ -141,13 +141,13 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
 # Scoring reads quantities only where digits or large number words make one likely;
 # small spelled-out numbers ("one of", "two nations") are too common in prose to be worth
 # the time. Every claim's quantities are read in full (``claim_quantities``).
-_NUMERIC_HINT_RE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozens?)\b",
-                              re.I)
-_ANY_NUMBER_RE = re.compile(r"\d|[½¼¾⅓⅔]|\b(?:zero|one|two|three|four|five|six|seven|eight|"
-                            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                            r"seventy|eighty|ninety|hundred|thousand|million|billion|"
-                            r"trillion|dozens?|half|quarters?)\b", re.I)
+_LARGE_NUMBERS = _trie("hundred|thousand|million|billion|trillion|dozens?")
+_NUMERIC_HINT_RE = re.compile(rf"\d|\b(?:{_LARGE_NUMBERS})\b", re.I)
+_NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+                 r"trillion|dozens?|half|quarters?")
+_ANY_NUMBER_RE = re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{_trie(_NUMBER_WORDS)})\b", re.I)
 
 
 def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
