@@ -732,20 +732,23 @@ class Entities:
 _CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "del", "della", "der", "den",
                          "van", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn"])
 _POSSESSIVE_RE = re.compile(r"(?<!^McDonald)['’]s$|(?<=s)['’]$")
-ROLE_NOUNS = (  # roles written after a name of a body: "Alva director Robin Broke"
-    r"chairman|chairwoman|chair|chief|boss|director|manager|coach|captain|"
-                   r"spokesman|spokeswoman|spokesperson|spokeman|president|executive|head|"
-                   r"leader|official|officials|secretary|minister|analyst|analysts|economist|"
-                   r"correspondent|editor|founder|owner|forward|striker|defender|midfielder|"
-                   r"lock|prop|winger|centre|full-back|fly-half|scrum-half|skipper|keeper|"
-                   r"goalkeeper|member|members|MP|MPs|MEP|MSP|source|sources|statement|"
-                   r"report|survey|poll|figures|researchers|deputy|co-chairman|partner|"
-                   r"controller|adviser|lawyer|mayor|governor|chancellor|"
-                   r"(?:rugby|football|team|technical|research|sales|finance|marketing|"
-                   r"managing|general|executive|press|political|business|economics|"
-                   r"health|home|foreign|legal|sports?|music|art|programme)\s+"
-                   r"(?:director|manager|editor|correspondent|secretary|officer|chief|"
-                   r"spokesman|partner|adviser|analyst|head)")
+# Roles written after the name of a body: "Alva director Robin Broke", "BAA spokesman".
+ROLE_WORDS = frozenset([
+    "chairman", "chairwoman", "chair", "chief", "boss", "director", "manager", "coach",
+    "captain", "spokesman", "spokeswoman", "spokesperson", "spokeman", "president",
+    "executive", "head", "leader", "official", "officials", "secretary", "minister",
+    "analyst", "analysts", "economist", "correspondent", "editor", "founder", "owner",
+    "forward", "striker", "defender", "midfielder", "lock", "prop", "winger", "centre",
+    "full-back", "fly-half", "scrum-half", "skipper", "keeper", "goalkeeper", "member",
+    "members", "MP", "MPs", "MEP", "MSP", "source", "sources", "statement", "report",
+    "survey", "poll", "figures", "researchers", "deputy", "co-chairman", "partner",
+    "controller", "adviser", "lawyer", "mayor", "governor", "chancellor"])
+ROLE_NOUNS = (alternation(sorted(ROLE_WORDS)) + "|"
+              r"(?:rugby|football|team|technical|research|sales|finance|marketing|"
+              r"managing|general|executive|press|political|business|economics|"
+              r"health|home|foreign|legal|sports?|music|art|programme)\s+"
+              r"(?:director|manager|editor|correspondent|secretary|officer|chief|"
+              r"spokesman|partner|adviser|analyst|head)")
 ROLE_AFTER_RE = re.compile(rf"['’]?\s+(?:{ROLE_NOUNS})\b")
 
 

@@ -134,12 +134,20 @@ def split_headline(text: str) -> int:
 
 
 @cache
-def _role_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    from factcheck.ingest.claimant import DEMONYMS, ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS
+def _role_res() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    from factcheck.ingest.claimant import (
+        DEMONYMS,
+        ORG_NOUNS,
+        PERSON_NOUNS,
+        ROLE_NOUNS,
+        ROLE_WORDS,
+    )
+    from factcheck.ingest.wordre import alternation
 
     # a role or a description written before a name: "coach", "Software giant Microsoft"
-    roles = rf"(?:{ROLE_NOUNS}|{'|'.join(sorted(PERSON_NOUNS | ORG_NOUNS))})"
-    return (re.compile(roles),
+    single = ROLE_WORDS | PERSON_NOUNS | ORG_NOUNS
+    roles = f"(?:{ROLE_NOUNS}|{alternation(sorted(PERSON_NOUNS | ORG_NOUNS))})"
+    return (single,
             re.compile(rf"\S+\s+(?:[a-z-]+\s+)?{roles}\s+[A-Z]"),
             re.compile(rf"\S+\s+\S+\s+{roles}\s"), DEMONYMS)
 
@@ -151,7 +159,7 @@ class _HeadlineBreaks:
     def __init__(self, text: str, words: list[tuple[int, int, str]]) -> None:
         self.text = text
         self.words = words
-        self.role, self.role_next_re, self.role_follows_re, self.demonyms = _role_res()
+        self.roles, self.role_next_re, self.role_follows_re, self.demonyms = _role_res()
         self._lower: set[str] | None = None
         self._counts: dict[str, int] = {}
 
@@ -171,7 +179,7 @@ class _HeadlineBreaks:
 
     def score(self, k: int) -> float | None:
         """How likely the headline ends before word ``k`` (None: it cannot)."""
-        text, words, role = self.text, self.words, self.role
+        text, words, roles = self.text, self.words, self.roles
         word, prev = words[k][2], words[k - 1][2]
         bare = word.lstrip("'\"‘“")
         if not bare[:1].isupper() or prev[-1] in ",;:-–(" or \
@@ -187,7 +195,7 @@ class _HeadlineBreaks:
         compound = bool(_COMPOUND_RE.fullmatch(stem))
         common = stem in _OPENERS or compound or (
             not nxt[:1].isupper() and self._in_lower_case(stem.lower())) or (
-            nxt[:1].isupper() and bool(role.fullmatch(stem.lower())))
+            nxt[:1].isupper() and stem.lower() in roles)
         prev_bare = prev.strip("'\"‘’“”")
         prev_capital = prev_bare[:1].isupper() and prev[-1] not in "'\"’”" and \
             sum(c.isupper() for c in prev_bare) < 2     # "MPs", "GB": acronyms end headlines
@@ -210,7 +218,7 @@ class _HeadlineBreaks:
             score += 1 if prev_capital else 2     # the headline's words come back
             if stem == _stem(words[0][2]) and not prev_capital:
                 score += 1.5                      # its subject first of all
-        elif role_follows or role.fullmatch(stem.lower()):
+        elif role_follows or stem.lower() in roles:
             pass
         elif len(run) > 1 and run[-1] in headline:
             score += 2                            # "Radcliffe ... Paula Radcliffe"
@@ -230,7 +238,7 @@ class _HeadlineBreaks:
                     and sum(c.isupper() for c in w) < 2 and \
                     self._count(w) < 2:
                 score -= 1.5
-        if role.fullmatch(prev.lower()):
+        if prev.lower() in roles:
             score -= 2      # "captain | Gareth Thomas": a role stays with its name
         if role_next:
             score += 2
