@@ -353,13 +353,18 @@ class Entities:
                  breaks: Sequence[int] = ()) -> None:
         self.text = text
         self._breaks = frozenset(breaks)   # sentence starts: no name runs across them
-        self.mentions: list[Mention] = []
-        self._starts: list[int] = []
         self._persons: dict[tuple[str, ...], _Person] = {}
         self._by_token: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        self._orgs: dict[str, str] = {}          # a token or acronym -> fullest org name
+        self._orgs: dict[str, tuple[int, str]] = {}   # a word or acronym -> its fullest org
         self._extra = extra_persons or {}
         self._lower_words: set[str] | None = None
+        # runs of several capitalised words: read when a question needs them (a name
+        # near a verb, a pronoun's antecedent, the fullest form of a surname)
+        self._multi_starts: list[int] = []
+        self._multi_texts: list[str] = []
+        self._multi_items: list[list | None] = []
+        self._multi_mentions: list[list[Mention] | None] = []
+        self._runs_with: dict[str, list[int]] = {}   # a word or initials -> runs holding it
         self._single_starts: list[int] = []
         self._single_words: list[str] = []
         self._singles: dict[int, Mention | None] = {}
@@ -367,32 +372,63 @@ class Entities:
 
     # -- reading the names -------------------------------------------------------------
     def _read(self, text: str) -> None:
-        # every run of capitalised words, classified; one word alone (most runs) is
-        # checked on a short path since most are "The", "He", "US" and the like
-        raw: list[tuple[int, int, str, tuple[str, ...], str | None, tuple[str, ...]]] = []
+        # every run of capitalised words; nothing is classified yet
         for m in _CHAIN_RE.finditer(text):
             chain = m.group(0)
             if " " not in chain:
-                # one word alone: read only when a question reaches it (see ``between``)
                 if chain not in NOT_NAMES and chain not in DEMONYMS:
                     self._single_starts.append(m.start())
                     self._single_words.append(chain)
                 continue
-            for start, tokens in self._pieces(text, m.start(), chain):
-                item = self._classify(text, start, tokens)
+            k = len(self._multi_starts)
+            self._multi_starts.append(m.start())
+            self._multi_texts.append(chain)
+            words = [_clean_token(w) for w in chain.split(" ")]
+            for w in words:
+                self._runs_with.setdefault(w, []).append(k)
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            self._runs_with.setdefault("initials:" + initials, []).append(k)
+        self._multi_items = [None] * len(self._multi_starts)
+        self._multi_mentions = [None] * len(self._multi_starts)
+
+    def _register(self, k: int) -> list:
+        """Classify run ``k`` and enter its people and organisations in the indexes."""
+        items = self._multi_items[k]
+        if items is None:
+            items = []
+            for start, tokens in self._pieces(self.text, self._multi_starts[k],
+                                              self._multi_texts[k]):
+                item = self._classify(self.text, start, tokens)
                 if item is not None:
-                    raw.append(item)
-        # people first (so that "Mr Brown" finds "Gordon Brown"), in text order
-        for start, _end, kind, tokens, rank, roles in raw:
-            if kind == PERSON and (len(tokens) > 1 or rank):
-                self._add_person(start, tokens, rank, roles)
-            elif kind == ORGANISATION:
-                self._add_org(tokens)
-        for start, end, kind, tokens, rank, roles in raw:
-            name, kind = self._resolve_tokens(start, tokens, kind, rank)
-            if name is not None:
-                self.mentions.append(Mention(start, end, kind, name, roles))
-        self._starts = [mm.start for mm in self.mentions]
+                    items.append(item)
+            self._multi_items[k] = items
+            for start, _end, kind, tokens, rank, roles in items:
+                if kind == PERSON and (len(tokens) > 1 or rank):
+                    self._add_person(start, tokens, rank, roles)
+                elif kind == ORGANISATION:
+                    self._add_org(start, tokens)
+        return items
+
+    def _register_runs_with(self, word: str) -> None:
+        for k in self._runs_with.get(word, ()):
+            if self._multi_items[k] is None:
+                self._register(k)
+
+    def _run_mentions(self, k: int) -> list[Mention]:
+        mentions = self._multi_mentions[k]
+        if mentions is None:
+            mentions = []
+            for start, end, kind, tokens, rank, roles in self._register(k):
+                name, kind = self._resolve_tokens(start, tokens, kind, rank)
+                if name is not None:
+                    mentions.append(Mention(start, end, kind, name, roles))
+            self._multi_mentions[k] = mentions
+        return mentions
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every name of several words in the text, in order (reads them all)."""
+        return [m for k in range(len(self._multi_starts)) for m in self._run_mentions(k)]
 
     def _pieces(self, text: str, start: int, chain: str):
         """Split a capitalised run into names: at "and" (unless an organisation's name goes
@@ -525,9 +561,9 @@ class Entities:
         person = self._persons.get(tokens)
         if person is None:
             person = self._persons[tokens] = _Person(tokens)
-            for t in tokens:
-                if len(t) > 1 and not _is_initial(t):
-                    self._by_token.setdefault(t, []).append((start, tokens))
+        for t in tokens:
+            if len(t) > 1 and not _is_initial(t):
+                self._by_token.setdefault(t, []).append((start, tokens))
         if rank and rank.rstrip(".") in RANKS:
             person.rank = rank
         for r in roles:
@@ -549,26 +585,33 @@ class Entities:
             if bm:
                 person.roles.update(bm.group(1).split())
 
-    def _add_org(self, tokens: tuple[str, ...]) -> None:
+    def _add_org(self, start: int, tokens: tuple[str, ...]) -> None:
         # "the Commission" and "the Bank" stand for the fullest organisation named with that
-        # word; an acronym for the name whose initials it spells ("CEA")
+        # word; an acronym for the first name whose initials it spells ("CEA")
         full = " ".join(tokens)
         for t in tokens:
             if t in ORG_WORDS and len(tokens) > 1 and not t.isupper():
                 prev = self._orgs.get(t)
-                if prev is None or len(full) > len(prev):
-                    self._orgs[t] = full
-        self._orgs.setdefault(full, full)
+                if prev is None or len(full) > len(prev[1]):
+                    self._orgs[t] = (start, full)
         acronym = "".join(t[0] for t in tokens if t[:1].isupper())
         if len(acronym) >= 2 and len(tokens) > 1:
-            self._orgs.setdefault(acronym, full)
+            prev = self._orgs.get(acronym)
+            if prev is None or start < prev[0]:
+                self._orgs[acronym] = (start, full)
 
-    def _key_of(self, start: int, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        best = self._fullest(start, tokens)
-        return best if best is not None else tokens
+    def _org(self, word: str) -> str | None:
+        """The fullest organisation a word or an acronym stands for."""
+        self._register_runs_with(word)
+        if word.isupper():
+            self._register_runs_with("initials:" + word)
+        found = self._orgs.get(word)
+        return found[1] if found else None
 
     def _fullest(self, pos: int, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         """The fullest person whose name contains ``tokens``, nearest before ``pos``."""
+        self._register_runs_with(tokens[-1])
+        self._register_runs_with(tokens[0])
         cands = self._by_token.get(tokens[-1]) or self._by_token.get(tokens[0])
         if not cands:
             return None
@@ -597,8 +640,9 @@ class Entities:
             return self._canonical_person(key, None), PERSON
         if t in self._extra:
             return self._extra[t], PERSON
-        if t in self._orgs:
-            return self._orgs[t], ORGANISATION
+        org = self._org(t)
+        if org is not None:
+            return org, ORGANISATION
         if t in NOT_NAMES or t in DEMONYMS:
             return None, ""
         return t, "single"
@@ -613,19 +657,19 @@ class Entities:
     def _org_name(self, tokens: tuple[str, ...]) -> str:
         full = re.sub(r"['’]s$", "", " ".join(tokens))
         if len(tokens) == 1:
-            return self._orgs.get(tokens[0], full)
-        return self._orgs.get(full, full)
+            return self._org(tokens[0]) or full
+        return full
 
     def _learn_gender(self, person: _Person) -> None:
         # a person's gender from the pronouns of the sentence that first names them
         person.gender_read = True
-        first = next((m for m in self.mentions if m.kind == PERSON and
-                      self._person_by_name(m.name) is person), None)
-        if first is None:
+        self._register_runs_with(person.tokens[-1])
+        if not person.places:
             return
+        _, first_end = min(person.places)
         # only "his"/"her" close by: "said that he looked like George Raft" is about
         # someone else ("Martina Navratilova has defended her decision" is not)
-        tail = self.text[first.end:first.end + 60]
+        tail = self.text[first_end:first_end + 60]
         stop = _SENTENCE_END_RE.search(tail)
         tail = tail[:stop.start()] if stop else tail
         he = _HIS_RE.search(tail)
@@ -672,14 +716,18 @@ class Entities:
         if person is None:
             return set()
         if not person.roles_read:
+            self._register_runs_with(person.tokens[-1])
             self._read_appositions(person)
         return person.roles
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie inside ``[start, end)``, in text order."""
-        i = bisect_left(self._starts, start)
-        j = bisect_left(self._starts, end)
-        found = [m for m in self.mentions[i:j] if m.end <= end]
+        i = bisect_left(self._multi_starts, start)
+        j = bisect_left(self._multi_starts, end)
+        if i and self._multi_starts[i - 1] + len(self._multi_texts[i - 1]) > start:
+            i -= 1      # a run that began before ("Wednesday. Mr Brown")
+        found = [m for k in range(i, j) for m in self._run_mentions(k)
+                 if start <= m.start and m.end <= end]
         i = bisect_left(self._single_starts, start)
         j = bisect_left(self._single_starts, end)
         if i < j:
