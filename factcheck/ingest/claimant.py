@@ -383,10 +383,13 @@ class Entities:
             k = len(self._multi_starts)
             self._multi_starts.append(m.start())
             self._multi_texts.append(chain)
-            words = [_clean_token(w) for w in chain.split(" ")]
-            for w in words:
+            initials = ""
+            for w in chain.split(" "):
+                if w[-1] in "s.'’":
+                    w = _clean_token(w)       # "Brown's", "Milley." are "Brown", "Milley"
                 self._runs_with.setdefault(w, []).append(k)
-            initials = "".join(w[0] for w in words if w[:1].isupper())
+                if w[:1].isupper():
+                    initials += w[0]
             self._runs_with.setdefault("initials:" + initials, []).append(k)
         self._multi_items = [None] * len(self._multi_starts)
         self._multi_mentions = [None] * len(self._multi_starts)
