@@ -229,7 +229,7 @@ def test_claimant_accuracy_on_the_bbc_dev_set_stays_at_the_level_reached():
     items = [json.loads(line) for line in ev.DEFAULT_DEVSET.read_text("utf-8").splitlines()]
     results = ev.evaluate(items, csv_path)
     right = sum(r["right"] for r in results)
-    assert right / len(results) >= 0.80, f"{right}/{len(results)}"
+    assert right / len(results) >= 0.90, f"{right}/{len(results)}"  # 228/251 reached
 
 
 def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():
@@ -242,4 +242,4 @@ def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():
                 (ROOT / "tests" / "devsets" / "headlines-bbc.jsonl").read_text().splitlines()]
     right = sum(rows[x["row"]][:split_headline(rows[x["row"]])] == x["headline"]
                 for x in labelled)
-    assert right / len(labelled) >= 0.90, f"{right}/{len(labelled)}"
+    assert right / len(labelled) >= 0.93, f"{right}/{len(labelled)}"  # 186/199 reached
