@@ -23,7 +23,7 @@ even 400 kB without a full stop, costs time linear in its length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -354,7 +354,8 @@ class Entities:
         self.text = text
         self._breaks = frozenset(breaks)   # sentence starts: no name runs across them
         self._persons: dict[tuple[str, ...], _Person] = {}
-        self._by_token: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # a name word -> each person named with it -> where (sorted offsets)
+        self._by_token: dict[str, dict[tuple[str, ...], list[int]]] = {}
         self._orgs: dict[str, tuple[int, str]] = {}   # a word or acronym -> its fullest org
         self._extra = extra_persons or {}
         self._lower_words: set[str] | None = None
@@ -413,7 +414,8 @@ class Entities:
         return items
 
     def _register_runs_with(self, word: str) -> None:
-        for k in self._runs_with.get(word, ()):
+        runs = self._runs_with.pop(word, ())    # each word's runs are read once
+        for k in runs:
             if self._multi_items[k] is None:
                 self._register(k)
 
@@ -566,7 +568,7 @@ class Entities:
             person = self._persons[tokens] = _Person(tokens)
         for t in tokens:
             if len(t) > 1 and not _is_initial(t):
-                self._by_token.setdefault(t, []).append((start, tokens))
+                insort(self._by_token.setdefault(t, {}).setdefault(tokens, []), start)
         if rank and rank.rstrip(".") in RANKS:
             person.rank = rank
         for r in roles:
@@ -618,16 +620,19 @@ class Entities:
         cands = self._by_token.get(tokens[-1]) or self._by_token.get(tokens[0])
         if not cands:
             return None
-        fitting = [(p, k) for p, k in cands if _contains(k, tokens)]
+        # each person with this word in the name, and where the article names them
+        fitting = [(k, places) for k, places in cands.items() if _contains(k, tokens)]
         if not fitting:
             return None
-        before = [(p, k) for p, k in fitting if p <= pos]
-        pool = before or fitting
-        # the nearest person with this name; among the same person, the longest form
-        p0, k0 = max(pool, key=lambda x: x[0]) if before else min(pool, key=lambda x: x[0])
-        longest = max((k for _, k in fitting if _contains(k, k0) or _contains(k0, k)),
-                      key=len, default=k0)
-        return longest
+        nearest = None
+        for k, places in fitting:
+            i = bisect_right(places, pos)
+            if i and (nearest is None or places[i - 1] > nearest[0]):
+                nearest = (places[i - 1], k)
+        k0 = nearest[1] if nearest else min(fitting, key=lambda x: x[1][0])[0]
+        # among the forms of that person, the longest
+        return max((k for k, _ in fitting if _contains(k, k0) or _contains(k0, k)),
+                   key=len, default=k0)
 
     def _resolve_tokens(self, start: int, tokens: tuple[str, ...], kind: str,
                         rank: str | None) -> tuple[str | None, str]:
@@ -693,8 +698,7 @@ class Entities:
             person.confirmed = bool(
                 person.rank or self.gender_of(name) or
                 any(r in PERSON_NOUNS or r.title() in ROLE_TITLES for r in roles) or
-                re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+"
-                          rf"{re.escape(person.tokens[-1])}\b", self.text))
+                (person.tokens[-1],) in self._persons)    # "Mr Ericsson" somewhere
         return person.confirmed
 
     def _person_by_name(self, name: str) -> _Person | None:
@@ -1026,19 +1030,18 @@ class Attributor:
         return q.start <= span.start + 1 and words >= 4
 
     def _outside_parts(self, span, overlapping: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        parts = [(span.start, span.end)]
-        for _, j in overlapping:
-            for s, e in self.quotes[j].regions:
-                nxt = []
-                for a, b in parts:
-                    if e <= a or s >= b:
-                        nxt.append((a, b))
-                        continue
-                    if a < s:
-                        nxt.append((a, s))
-                    if e < b:
-                        nxt.append((e, b))
-                parts = nxt
+        """The stretches of ``span`` outside the quotations it overlaps (one sweep)."""
+        regions = sorted(r for _, j in overlapping for r in self.quotes[j].regions)
+        parts = []
+        at = span.start
+        for s, e in regions:
+            if s > at:
+                parts.append((at, min(s, span.end)))
+            at = max(at, e)
+            if at >= span.end:
+                break
+        if at < span.end:
+            parts.append((at, span.end))
         return parts
 
     # -- cues: verbs, "according to", documents ---------------------------------------------
@@ -1361,7 +1364,7 @@ class Attributor:
     def _described_person(self, idx: int, phrase: list[str], pos: int) -> Attribution | None:
         # a role the article gave someone ("the chancellor" -> Chancellor Gordon Brown)
         words = {w for w in phrase if w not in _DETERMINERS}
-        lo = self._sentence_start(max(0, idx - 12))
+        lo = max(self._sentence_start(max(0, idx - 12)), pos - FAR)
         best = None
         for m in reversed(self.entities.between(lo, pos)):
             if m.kind == PERSON and words and words <= (self.entities.roles_of(m.name) |
@@ -1406,7 +1409,8 @@ class Attributor:
                 break
             if last is not None and j == self.state.last_speaker_sentence:
                 return last
-            cands = [m for m in self.entities.between(self.spans[j].start, self.spans[j].end)
+            s0, s1 = self.spans[j].start, self.spans[j].end
+            cands = [m for m in self.entities.between(max(s0, s1 - FAR), s1)
                      if self._fits(m, kind, gender)]
             if not cands:
                 continue
