@@ -1004,15 +1004,16 @@ class Attributor:
     def _attribute(self, idx: int, span, overlapping: list[tuple[int, int]]) -> Attribution:
         length = max(1, span.end - span.start)
         quoted = sum(n for n, _ in overlapping)
-        outside = self._outside_parts(span, overlapping)
-        own = self._cue_in(idx, span, outside)
+        outside = self._outside_parts(span, overlapping) if overlapping else \
+            [(span.start, span.end)]
         if overlapping and quoted * 2 >= length:
             # mostly a quotation: its speaker first, else a cue of the sentence
             _, j = max(overlapping)
             speaker = self._quote_speaker(j, idx)
             if speaker is not None:
                 return speaker
-            return own or NOBODY
+            return self._cue_in(idx, span, outside) or NOBODY
+        own = self._cue_in(idx, span, outside)
         if own is not None:
             return own
         if overlapping:
