@@ -762,18 +762,6 @@ class Entities:
         self._singles[start] = mention
         return mention
 
-    def resolve_name(self, name: str, pos: int) -> Attribution | None:
-        """A name written in a cue (not found as a mention) resolved like a mention."""
-        tokens = tuple(_clean_token(t) for t in name.split())
-        item = self._classify(self.text, pos, tokens)
-        if item is None:
-            return None
-        _, _, kind, toks, rank, _ = item
-        resolved, kind = self._resolve_tokens(pos, toks, kind, rank)
-        if resolved is None:
-            return None
-        return Attribution(resolved, ORGANISATION if kind == "single" else kind)
-
     def org_containing(self, word: str, pos: int) -> str | None:
         """The nearest organisation before ``pos`` (at most ``FAR`` characters back) whose
         name contains ``word``."""
