@@ -1084,10 +1084,13 @@ class Attributor:
             if not verb.endswith("ing"):
                 return None  # "is expected", "was reported": no speaker here
             k -= 1           # "it is expecting"
-        if k and words[k - 1].lower() in ("to", "not", "would", "will", "who") and \
-                words[k - 1].lower() != "who":
+        if k and words[k - 1].lower() in ("to", "not", "would", "will"):
             return None      # "refused to comment", "declined to say"
         prev = words[k - 1] if k else ""
+        if prev.lower() in ("and", "but") and self.text[span.start:found_words[k - 1].start()
+                                                        ].count(",") < 3:
+            # "Wilson has twice tried ... but conceded": the sentence's subject
+            return self._sentence_subject(idx, span.start, found_words[k - 1].start())
         inverted = (not prev or prev in (",", '"', "“", "”", ":") or
                     v0 <= a + 1 or before.rstrip().endswith(("”", '"', "'")))
         if inverted:
@@ -1314,7 +1317,8 @@ class Attributor:
                 if self.state.last_document_org:
                     return Attribution(self.state.last_document_org, ORGANISATION)
                 return self._nearest(idx, start, ORGANISATION)
-            if head in _SPOKES and tail[det_i:det_i + 1] == ["the"]:
+            if head in _SPOKES and tail[det_i:det_i + 1] in (["the"], ["a"], ["an"]):
+                # "a spokesman said": the organisation the sentences before are about
                 return self._nearest(idx, start, ORGANISATION)
             return None
         if document_verb:
