@@ -288,6 +288,7 @@ _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
 # "a report by the IFS", "figures from the ONS", "a survey of 5,000 adults for YouGov"
 _SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for|of)\s+(?:the\s+)?\Z")
+_APPOSED_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s")
 _HIS_RE = re.compile(r"\b(?:his|himself)\b", re.I)
 _HER_RE = re.compile(r"\b(?:her|herself)\b", re.I)
@@ -1124,6 +1125,8 @@ class Attributor:
                                   document_verb=verb in DOCUMENT_VERBS)
         if found is None and "," in self.text[head_start:stop].rstrip()[-2:]:
             found = self._apposition_subject(idx, stop, a)
+        if found is not None and found.kind == PERSON and verb in DOCUMENT_VERBS:
+            return None      # "Martinez found herself in trouble": not a claim of hers
         return found
 
     def _post_verb_subject(self, idx: int, v1: int, b: int) -> Attribution | None:
@@ -1225,6 +1228,15 @@ class Attributor:
             if lead_words == ["the"] and first.kind in (PERSON, "single"):
                 # "said the Birchfield Harrier", "says the Waterford man": a description
                 return self._described_person(idx, lower[1:], start)
+            if len(lead_words) >= 2 and lead_words[0] in _DETERMINERS and \
+                    lead_words[1] in PERSON_NOUNS and first.kind != PERSON:
+                # "said the chairman of the Commons education committee, Barry Sheerman"
+                named = _APPOSED_NAME_RE.match(self.text, stop)
+                if named:
+                    for m in self.entities.between(named.start(1), named.end(1) + 1):
+                        if m.kind == PERSON:
+                            return Attribution(m.name, PERSON)
+                return self._described_person(idx, lead_words[1:2], start)
             if len(lead_words) <= 4:
                 persons = [m for m in mentions if m.kind == PERSON]
                 if persons and (first.kind == PERSON or any(
@@ -1329,6 +1341,10 @@ class Attributor:
             return self._nearest(idx, start, PERSON)
         if head in ORG_NOUNS and not (head in PERSON_NOUNS and head not in
                                       ("executive", "producer", "international")):
+            last = self.state.last_speaker
+            if last is not None and last.kind == ORGANISATION and \
+                    head in (last.claimant or "").lower().split():
+                return last      # "according to the organisation": the one just quoted
             named = self.entities.org_containing(head, start)
             if named:
                 return Attribution(named, ORGANISATION)
