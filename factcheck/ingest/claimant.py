@@ -1164,7 +1164,7 @@ class Attributor:
         # chief economist at Societe Generale, told")
         for m in window_mentions:
             gap = self.text[m.end:comma_end]
-            if re.match(r"['’]?s?\s*,", gap) and len(gap.split()) <= 16 and \
+            if re.match(r"['’]?s?\s*,", gap) and len(gap.split()) <= 24 and \
                     not re.search(r"[;:\"“”]", gap):
                 # "Wal-Mart, the largest US retailer, has said" too
                 return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
@@ -1480,10 +1480,12 @@ class Attributor:
         if vm is None or vm.start() - end > 90:
             return None
         sidx = self._sentence_of(vm.start())
-        span = self.spans[sidx] if sidx is not None else None
-        if span is None:
+        if sidx is None:
             return None
-        return self._subject_of(sidx, span, vm, end, seg_end)
+        # "he" or "the firm" after a quotation stands for someone named before it
+        context = self._sentence_of(q.start)
+        return self._subject_of(sidx if context is None else context, self.spans[sidx], vm,
+                                end, seg_end)
 
     def _cue_before_quote(self, q: Quote, idx: int) -> Attribution | None:
         start = q.start
