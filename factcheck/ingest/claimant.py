@@ -179,6 +179,8 @@ DEMONYMS = frozenset([
     "Liberal", "Green", "Socialist", "Communist", "Nationalist", "Unionist", "Briton",
     "Frenchman", "Scot", "Welshman", "Irishman", "Englishman", "American", "Australian",
 ])
+# Common words that are first names too ("Will Davies", "May Abbott").
+_FIRST_NAMES_TOO = frozenset(["Will", "May", "June", "April", "August", "Grace", "Hope"])
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July",
                      "August", "September", "October", "November", "December"])
 _PLACE_FIRST = frozenset(["New", "North", "South", "East", "West", "Sri", "Hong", "Los",
@@ -817,7 +819,8 @@ def _is_name(tokens: Sequence[str]) -> bool:
     for i, t in enumerate(tokens):
         if t in ORG_WORDS or t in DEMONYMS or t in _CONNECTORS:
             return False
-        if t in NOT_NAMES and not (i == len(tokens) - 1 and i > 0 and t in _MONTHS):
+        if t in NOT_NAMES and not (i == len(tokens) - 1 and i > 0 and t in _MONTHS) and \
+                not (i == 0 and len(tokens) > 1 and t in _FIRST_NAMES_TOO):
             return False
         if not (_PROPER_TOKEN_RE.match(t) or _is_initial(t)):
             return False
@@ -1394,7 +1397,19 @@ class Attributor:
                     return Attribution(m.name, ORGANISATION)
             return None
         if pronoun in ("he", "she"):
-            return self._nearest(idx, pos, PERSON, gender=_PERSON_PRONOUNS[pronoun])
+            gender = _PERSON_PRONOUNS[pronoun]
+            before = self.text[max(0, pos - 12):pos].rstrip()
+            if before.lower().endswith(pronoun):
+                before = before[:-len(pronoun)].rstrip()    # pos may follow the pronoun
+            if 0 <= idx < len(self.spans) and self.spans[idx].start <= pos < self.spans[idx].end \
+                    and before[-1:] not in (",", '"', "”", "'", "’", ""):
+                # "Redford wants ... he believes": the subject named earlier in the sentence
+                # (not after a comma or a quotation: "..., he said" follows what was said)
+                for m in self.entities.between(max(self.spans[idx].start, pos - FAR), pos):
+                    if self._fits(m, PERSON, gender) and m.subject(self.text) and \
+                            not self._inside_quote(m.start):
+                        return Attribution(m.name, PERSON)
+            return self._nearest(idx, pos, PERSON, gender=gender)
         if pronoun == "it":
             return self._nearest(idx, pos, ORGANISATION)
         last = self.state.last_speaker
