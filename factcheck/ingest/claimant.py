@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.ingest.segment import Span, split_sentences
 from factcheck.ingest.wordre import alternation, split_words
 
 PERSON = "person"
@@ -1567,8 +1568,6 @@ def attribute_sentences(text: str, spans: Sequence, entities: Entities | None = 
 def attribute_passage(text: str, start: int, end: int) -> Attribution:
     """Who makes the claim quoted at ``text[start:end]`` (a passage a user picked by hand):
     the attribution of the first sentence it overlaps that credits someone."""
-    from factcheck.ingest.segment import split_sentences
-
     spans = split_sentences(text)
     result = attribute_sentences(text, spans)
     for span, att in zip(spans, result, strict=True):
@@ -1600,8 +1599,6 @@ def find_claimant(text: str, persons: dict[str, str], previous: str | None) -> s
     "according to X" or a quotation's speaker, resolved with ``persons`` (from
     ``build_person_index``); a leading He/She takes ``previous``. For a passage of a stored
     article, ``attribute_passage`` reads the whole article and is better."""
-    from factcheck.ingest.segment import Span
-
     if previous:
         m = re.match(r"\s*(?:He|She)\b", text)
         if m and _VERB_RE.search(text):

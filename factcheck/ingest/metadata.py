@@ -14,6 +14,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from factcheck.ingest.claimant import DEMONYMS, ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS, ROLE_WORDS
+from factcheck.ingest.wordre import alternation
+
 FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)",
                              re.S)
 DATE_MARKER_RE = re.compile(r"\A\s*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+", re.I)
@@ -135,15 +138,6 @@ def split_headline(text: str) -> int:
 
 @cache
 def _role_res() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    from factcheck.ingest.claimant import (
-        DEMONYMS,
-        ORG_NOUNS,
-        PERSON_NOUNS,
-        ROLE_NOUNS,
-        ROLE_WORDS,
-    )
-    from factcheck.ingest.wordre import alternation
-
     # a role or a description written before a name: "coach", "Software giant Microsoft"
     single = ROLE_WORDS | PERSON_NOUNS | ORG_NOUNS
     roles = f"(?:{ROLE_NOUNS}|{alternation(sorted(PERSON_NOUNS | ORG_NOUNS))})"
