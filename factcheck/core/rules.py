@@ -129,3 +129,12 @@ def check_link(*, claim_id: int, other_id: int, claim_merged_into: int | None,
         raise WorkflowError(f"claim {other_id} has a verdict of its own ('{other_rating}') "
                             f"that differs from claim {claim_id}'s ({mine}); link them the "
                             "other way round or settle the verdicts first")
+
+
+THE_ARTICLE = "the article"
+
+
+def outlet_claimant(outlet: str | None, author: str | None) -> str:
+    """Who a claim nobody else is credited with is attributed to: the outlet, else the
+    author, else "the article"."""
+    return outlet or author or THE_ARTICLE

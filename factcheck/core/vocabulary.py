@@ -58,6 +58,10 @@ STANCES = ("supports", "refutes", "context")
 # What kind of statement a claim is (the detector's classification).
 KINDS = ("quantity", "attribution", "prediction", "opinion", "event")
 
+# Who a claim is credited to: a named person, an organisation (or a document it issued),
+# or the outlet itself (the article asserts it, no one else is credited).
+CLAIMANT_KINDS = ("person", "organisation", "outlet")
+
 # How a claim entered the ledger.
 ORIGINS = ("detected", "manual")
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from factcheck.core.rules import is_http_url
+from factcheck.core.rules import THE_ARTICLE, is_http_url
 from factcheck.core.vocabulary import BEST_RATING, RATINGS, WORST_RATING
 from factcheck.errors import Problem
 from factcheck.export.common import inert_json
@@ -96,8 +96,10 @@ def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
 
 
 def _looks_like_person(c, a) -> bool:
+    if c.get("claimant_kind"):  # the detector's or the reviewer's reading
+        return c["claimant_kind"] == "person"
     who = c.get("claimant") or ""
-    return bool(who) and who not in (a.get("outlet"), "the article") and " " in who
+    return bool(who) and who not in (a.get("outlet"), THE_ARTICLE) and " " in who
 
 
 def _lint_one(review: dict[str, Any], a: dict[str, Any], c: dict[str, Any], lint: Lint) -> None:

@@ -2,7 +2,8 @@
 
 ``score_sentence`` adds up named features (quantities, attribution, named entities,
 factual verbs) and subtracts hedges and opinion; every weight is in ``WEIGHTS`` so a
-fact-checker can read why a sentence scored as it did. Questions score 0.
+fact-checker can read why a sentence scored as it did. Questions and headings score 0.
+Who makes each claim is read by ``factcheck.ingest.claimant``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,19 @@ from dataclasses import dataclass
 
 from factcheck.core.scoring import HEURISTIC_THRESHOLD, blend
 from factcheck.core.scoring import claim_threshold as core_claim_threshold
+from factcheck.ingest.claimant import (
+    OUTLET,
+    REPORTING_VERBS,
+    attribute_sentences,
+    build_person_index,
+    find_claimant,
+)
+from factcheck.ingest.wordre import alternation, split_words
 from factcheck.quantities import Quantity, extract_quantities
+
+__all__ = ["DEFAULT_THRESHOLD", "WEIGHTS", "SentenceAnalysis", "analyze_sentences",
+           "blend", "build_person_index", "claim_quantities", "claim_threshold",
+           "classify_kind", "find_claimant", "score_sentence", "score_sentences"]
 
 WEIGHTS = {
     "base": 0.20,
@@ -37,15 +50,12 @@ def claim_threshold(model=None) -> float:
     return core_claim_threshold(model.threshold if model is not None else None)
 
 
-REPORTING_VERBS = (r"said|says|say|emphasized|emphasised|stressed|suggested|suggests|"
-                   r"highlighted|highlights|pointed\s+out|points\s+out|noted|notes|claimed|"
-                   r"claims|argued|argues|warned|warns|stated|states|told|tells|added|insisted|"
-                   r"downplayed|acknowledged|announced|announces|confirmed|confirms|estimated|"
-                   r"predicted|reported|reports|revealed|wrote|writes|explained|explains|"
-                   r"admitted|denied|denies|believes|believed|thinks|maintained|contended|"
-                   r"asserted|alleged|testified|tweeted|posted|cautioned|conceded")
-REPORTING_RE = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-ACCORDING_RE = re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:[A-Z][\w.’'-]*\s*)+)")
+
+
+def _trie(alternatives: str) -> str:
+    return alternation(split_words(alternatives))
+
+
 # Word lists of the features (regex alternations); matched on lower-cased text, one pass
 FACTUAL_VERBS = (r"confirmed|unveiled|upgraded|deployed|signed|killed|voted|approved|announced|"
                  r"rose|fell|increased|decreased|spent|paid|won|lost|cost|launched|tested|"
@@ -60,62 +70,15 @@ HEDGES = (r"may|might|could|perhaps|possibly|likely|potential|potentially|uncert
           r"complexities")
 PREDICTIONS = (r"will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|going\s+to|"
                r"plans?\s+to|upcoming|forecast|would\s+likely")
+# Each list is folded into a trie (``wordre``): the same matches, scanned faster.
+_ATTRIBUTION = _trie(REPORTING_VERBS + r"|according\s+to")
 _FEATURE_RE = re.compile(
-    rf"\b(?:(?P<attribution>{REPORTING_VERBS}|according\s+to)"
-    rf"|(?P<factual_verb>{FACTUAL_VERBS})|(?P<superlative>{SUPERLATIVES})"
-    rf"|(?P<hedge>{HEDGES})|(?P<prediction>{PREDICTIONS}))\b")
+    rf"\b(?:(?P<attribution>{_ATTRIBUTION})"
+    rf"|(?P<factual_verb>{_trie(FACTUAL_VERBS)})|(?P<superlative>{_trie(SUPERLATIVES)})"
+    rf"|(?P<hedge>{_trie(HEDGES)})|(?P<prediction>{_trie(PREDICTIONS)}))\b")
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
-
-TITLES = (r"(?:Gen|Adm|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Cmdr)\.|"
-          r"President|Prime\s+Minister|(?:[A-Z][a-z]+\s+)?Minister|Secretary(?:\s+of\s+"
-          r"[A-Z][a-z]+)?|Chancellor|King|Queen|Pope|Senator|General|Admiral|Ambassador|"
-          r"Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|"
-          r"Commander|Colonel|Captain|Leader|leader")
-PERSON_RE = re.compile(
-    rf"(?=[A-Z])(?:(?P<title>{TITLES})\s+)?"
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){0,2})")
-ORG_WORDS = frozenset([
-    "Committee", "Assembly", "Nations", "States", "Union", "Ministry", "Department", "Council",
-    "Congress", "Parliament", "Senate", "House", "Army", "Navy", "Force", "Forces", "NATO",
-    "Kingdom", "Republic", "Korea", "Russia", "Ukraine", "America", "Europe", "Asia", "Africa",
-    "China", "Bank", "Party", "Court", "Agency", "Office", "Group", "Corporation", "Company",
-    "Inc", "University", "Times", "Post", "News", "BBC", "Reuters", "Kremlin", "Pentagon",
-    "Moscow", "Washington", "Defense", "Defence", "General", "Military", "United",
-    "International", "Ukrainian", "Russian", "American", "North", "South", "East", "West",
-    "Korean", "Chinese", "British", "French", "German", "European", "Israeli", "Iranian",
-    "Indian", "Japanese"
-])
-NOT_NAMES = frozenset([
-    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
-    "In", "On", "At", "For", "By", "With", "From", "As", "But", "And", "Or", "If", "When",
-    "While", "Though", "Although", "Of", "Additionally", "Furthermore", "However", "Meanwhile",
-    "Concurrently", "Amidst", "During", "One", "Yes", "No", "Q", "FAQ", "Adm", "Gen"
-])
-PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:He|She)\b")
-
-
-def build_person_index(text: str) -> dict[str, str]:
-    """Map each name token of every person mentioned in ``text`` to the fullest mention
-    ("Milley" -> "Gen. Mark Milley")."""
-    index: dict[str, str] = {}
-    for m in PERSON_RE.finditer(text):
-        name = m.group("name")
-        tokens = name.split()
-        if any(t in ORG_WORDS or t in NOT_NAMES for t in tokens):
-            continue
-        if len(tokens) < 2 and not m.group("title"):
-            continue
-        name = re.sub(r"[’']s$", "", name)
-        tokens = name.split()
-        full = f"{m.group('title')} {name}" if m.group("title") else name
-        full = re.sub(r"\s+", " ", full)
-        for t in tokens:
-            if len(t) > 2 and (t not in index or len(full) > len(index[t])):
-                index[t] = full
-    return index
-
 
 @dataclass
 class SentenceAnalysis:
@@ -126,6 +89,7 @@ class SentenceAnalysis:
     claimant: str | None
     quantities: list[Quantity]
     features: dict[str, float]
+    claimant_kind: str = OUTLET   # person, organisation, or outlet (claimant None)
 
 
 def score_sentence(text: str, quantities: list[Quantity] | None = None,
@@ -168,13 +132,13 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
 # Scoring reads quantities only where digits or large number words make one likely;
 # small spelled-out numbers ("one of", "two nations") are too common in prose to be worth
 # the time. Every claim's quantities are read in full (``claim_quantities``).
-_NUMERIC_HINT_RE = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozens?)\b",
-                              re.I)
-_ANY_NUMBER_RE = re.compile(r"\d|[½¼¾⅓⅔]|\b(?:zero|one|two|three|four|five|six|seven|eight|"
-                            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-                            r"seventy|eighty|ninety|hundred|thousand|million|billion|"
-                            r"trillion|dozens?|half|quarters?)\b", re.I)
+_LARGE_NUMBERS = _trie("hundred|thousand|million|billion|trillion|dozens?")
+_NUMERIC_HINT_RE = re.compile(rf"\d|\b(?:{_LARGE_NUMBERS})\b", re.I)
+_NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+                 r"trillion|dozens?|half|quarters?")
+_ANY_NUMBER_RE = re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{_trie(_NUMBER_WORDS)})\b", re.I)
 
 
 def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
@@ -211,37 +175,6 @@ def classify_kind(text: str, quantities: list[Quantity], claimant_found: bool,
     return "event"
 
 
-def find_claimant(text: str, persons: dict[str, str], previous: str | None) -> str | None:
-    """Who makes the claim in ``text``: the subject of a reporting verb, resolved to the
-    fullest name in the article; a leading He/She takes the previous speaker."""
-    acc = ACCORDING_RE.search(text)
-    if acc:
-        who = acc.group("who").strip().rstrip(",.")
-        return _resolve(who, persons) or who
-    for vm in REPORTING_RE.finditer(text):
-        head = text[:vm.start()]
-        clause = re.split(r"[;:]|\bthat\b", head)[-1]
-        if PRONOUN_SUBJECT_RE.match(clause) and previous:
-            return previous
-        best = None
-        for pm in PERSON_RE.finditer(clause):
-            resolved = _resolve(pm.group(0), persons)
-            if resolved:
-                best = resolved
-        if best:
-            return best
-    return None
-
-
-def _resolve(mention: str, persons: dict[str, str]) -> str | None:
-    tokens = [t for t in re.split(r"\s+", mention) if t]
-    for t in reversed(tokens):
-        t = t.strip(",.’'")
-        if t in persons:
-            return persons[t]
-    return None
-
-
 def score_sentences(texts: list[str], model=None,
                     quantities: list[list[Quantity]] | None = None,
                     ) -> list[tuple[float, dict[str, float]]]:
@@ -258,23 +191,22 @@ def score_sentences(texts: list[str], model=None,
     return out
 
 
-def analyze_sentences(text: str, spans: list, model=None) -> list[SentenceAnalysis]:
+def analyze_sentences(text: str, spans: list, model=None, *, headings: int = 0,
+                      ) -> list[SentenceAnalysis]:
     """Analyse every sentence span of an article: score, kind, claimant, quantities.
 
-    With a trained ``model`` the score blends its probability with the heuristic."""
-    persons: dict[str, str] | None = None
+    With a trained ``model`` the score blends its probability with the heuristic. The
+    first ``headings`` spans are headings (a headline kept apart from the body): they score
+    0 and credit nobody."""
     out: list[SentenceAnalysis] = []
-    previous_speaker: str | None = None
-    found = [_quantities_if_numeric(span.text, span.start) for span in spans]
-    scores = score_sentences([s.text for s in spans], model, found)
-    for span, qs, (score, features) in zip(spans, found, scores, strict=True):
-        claimant = None
-        if "attribution" in features:
-            if persons is None:
-                persons = build_person_index(text)
-            claimant = find_claimant(span.text, persons, previous_speaker)
-        if claimant:
-            previous_speaker = claimant
-        kind = classify_kind(span.text, qs, claimant is not None, features)
-        out.append(SentenceAnalysis(score, kind, claimant, qs, features))
+    body = spans[headings:]
+    found = [_quantities_if_numeric(span.text, span.start) for span in body]
+    scores = score_sentences([s.text for s in body], model, found)
+    attributions = attribute_sentences(text, body)
+    for _heading in spans[:headings]:
+        out.append(SentenceAnalysis(0.0, "event", None, [], {"heading": 0.0}))
+    for span, qs, (score, features), who in zip(body, found, scores, attributions,
+                                                 strict=True):
+        kind = classify_kind(span.text, qs, who.claimant is not None, features)
+        out.append(SentenceAnalysis(score, kind, who.claimant, qs, features, who.kind))
     return out

@@ -33,6 +33,9 @@ class RawArticle:
     text: str
     source: str
     meta: dict[str, str] = field(default_factory=dict)
+    # a row of a corpus (CSV, TSV, JSON Lines): its text may open with a headline glued to
+    # the body without a line break (see ``metadata.split_headline``)
+    corpus_row: bool = False
 
 
 def iter_sources(paths: list[str], *, text_field: str = "text",
@@ -126,7 +129,7 @@ def _read_csv(path: Path, data: str, text_field: str, delimiter: str) -> Iterato
         meta = {k: (row.get(k) or "").strip() for k in META_FIELDS if row.get(k)}
         if row.get("category"):
             meta.setdefault("section", row["category"])
-        yield RawArticle(row.get(text_field) or "", f"{path}:{i}", meta)
+        yield RawArticle(row.get(text_field) or "", f"{path}:{i}", meta, corpus_row=True)
 
 
 def _read_jsonl(path: Path, data: str, text_field: str) -> Iterator[RawArticle]:
@@ -144,7 +147,7 @@ def _read_jsonl(path: Path, data: str, text_field: str) -> Iterator[RawArticle]:
         rows.append((i, obj))
     for i, obj in rows:
         meta = {k: str(obj[k]) for k in META_FIELDS if obj.get(k)}
-        yield RawArticle(obj[text_field], f"{path}:{i}", meta)
+        yield RawArticle(obj[text_field], f"{path}:{i}", meta, corpus_row=True)
 
 
 class _ArticleHTML(HTMLParser):

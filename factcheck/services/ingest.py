@@ -23,17 +23,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from factcheck.core.quotes import locate_quote
-from factcheck.core.rules import check_actor
+from factcheck.core.rules import check_actor, outlet_claimant
+from factcheck.core.vocabulary import CLAIMANT_KINDS
 from factcheck.errors import QuoteError, QuoteNotFound
-from factcheck.ingest.detect import (
-    build_person_index,
-    classify_kind,
-    find_claimant,
-    score_sentences,
-)
+from factcheck.ingest.claimant import attribute_passage
+from factcheck.ingest.detect import classify_kind, score_sentences
 from factcheck.ingest.pipeline import PreparedArticle, check_article, prepare_article
 from factcheck.ingest.readers import RawArticle
 from factcheck.ingest.segment import split_sentences
+from factcheck.matching import fingerprint
 from factcheck.quantities import extract_quantities
 from factcheck.services.models import active_model
 from factcheck.storage.bulk import insert_article_rows
@@ -205,15 +203,18 @@ def add_claim(*, session: Session, article_id: int, quote: str, actor: str,
                          claim=dup)
     qs = extract_quantities(quote, start)
     [(score, features)] = score_sentences([quote], active_model(session=session), [qs])
-    fallback = article.outlet or article.author or "the article"
-    who = (claimant.strip() if claimant and claimant.strip() else None) or find_claimant(
-        quote, build_person_index(article.text), None) or fallback
-    kind = classify_kind(quote, qs, who not in (article.outlet, article.author,
-                                                "the article"), features)
+    if claimant and claimant.strip():  # the reviewer says who; of what kind is theirs to add
+        who, who_kind = claimant.strip(), None
+    else:
+        found = attribute_passage(article.text, start, end)
+        who = found.claimant or outlet_claimant(article.outlet, article.author)
+        who_kind = found.kind
+    kind = classify_kind(quote, qs, who_kind not in (None, CLAIMANT_KINDS[-1]), features)
     now = utcnow()
     claim = Claim(article_id=article_id, sentence_id=None, text=quote, quote=quote, start=start,
-                  end=end, score=score, kind=kind, claimant=who, status="new", origin="manual",
-                  created_by=actor, created_at=now, updated_at=now)
+                  end=end, score=score, kind=kind, claimant=who, claimant_kind=who_kind,
+                  status="new", origin="manual", created_by=actor, created_at=now,
+                  updated_at=now, fingerprint=fingerprint(quote))
     session.add(claim)
     session.flush()
     rows = [Quantity(claim_id=claim.id, **q.to_dict()) for q in qs]

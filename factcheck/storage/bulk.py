@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, insert, select, text
 
+from factcheck.matching import fingerprint
 from factcheck.storage import search
 from factcheck.storage.models import Appearance, Article, Claim, Quantity, Sentence, utcnow
 from factcheck.storage.records import QuantityRecord
@@ -29,6 +30,7 @@ class PreparedClaimLike(Protocol):
     score: float
     kind: str
     claimant: str
+    claimant_kind: str | None
     sentence_index: int
     quantities: list
 
@@ -106,10 +108,10 @@ def insert_article_rows(conn: Connection, prepared: PreparedArticleLike
         executemany(conn, claim_t, ("article_id", "sentence_id", "text", "quote", "start",
                                     "end", "score", "kind", "claimant", "claimant_kind",
                                     "status", "origin", "created_at", "updated_at",
-                                    "version"),
+                                    "version", "fingerprint"),
                     [(article_id, sentence_ids[c.sentence_index], c.quote, c.quote, c.start,
-                      c.end, c.score, c.kind, c.claimant, getattr(c, "claimant_kind", None),
-                      "new", "detected", stamp, stamp, 1)
+                      c.end, c.score, c.kind, c.claimant, c.claimant_kind,
+                      "new", "detected", stamp, stamp, 1, fingerprint(c.quote))
                      for c in prepared.claims])
         # the article is new in this transaction: its claims' ids are exactly these, in
         # the order they were inserted

@@ -27,7 +27,15 @@ from pydantic import (
 )
 
 from factcheck.core.rules import is_http_url, text_problem
-from factcheck.core.vocabulary import KINDS, ORIGINS, QUALIFIERS, RATINGS, STANCES, STATUSES
+from factcheck.core.vocabulary import (
+    CLAIMANT_KINDS,
+    KINDS,
+    ORIGINS,
+    QUALIFIERS,
+    RATINGS,
+    STANCES,
+    STATUSES,
+)
 
 
 def _iso(value: dt.date) -> str:
@@ -75,6 +83,7 @@ Status = Literal[STATUSES]
 RatingName = Literal[tuple(RATINGS)]
 Stance = Literal[STANCES]
 Kind = Literal[KINDS]
+ClaimantKind = Literal[CLAIMANT_KINDS]
 Origin = Literal[ORIGINS]
 Qualifier = Literal[QUALIFIERS]
 Sha256 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -223,7 +232,7 @@ class ClaimRecord(Record):
     version: Int
     quantities: list[QuantityRecord] = []
     rating: RatingName | None = None
-    claimant_kind: Str | None = None
+    claimant_kind: ClaimantKind | None = None
 
 
 class AppearanceRecord(Record):
@@ -301,7 +310,7 @@ class ClaimExport(Record):
     verdicts: list[VerdictRecord]
     history: list[EventExport]
     # schema_version 2
-    claimant_kind: Str | None = None
+    claimant_kind: ClaimantKind | None = None
     merged_into: Id | None = None
     appearances: list[AppearanceExport] | None = None
 

@@ -147,7 +147,7 @@ def new_claim_digests(article_id: int, claim_ids: Sequence[int], claims: Sequenc
     for cid, c in zip(claim_ids, claims, strict=True):
         row = {"article_id": article_id, "text": c.quote, "quote": c.quote,
                "start": c.start, "end": c.end, "status": "new", "claimant": c.claimant,
-               "claimant_kind": getattr(c, "claimant_kind", None), "assignee": None,
+               "claimant_kind": c.claimant_kind, "assignee": None,
                "approved_by": None,
                "approved_at": None, "approval_hash": None, "published_at": None,
                "merged_into": None}
