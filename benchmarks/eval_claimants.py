@@ -35,7 +35,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DEVSET = ROOT / "tests" / "devsets" / "claimants-bbc.jsonl"
+# labels only: each item's sentence is the row's text[start:end] (the BBC text is never
+# committed here; it is read from ../shared)
+DEFAULT_DEVSET = ROOT / "tests" / "devsets" / "claimants-bbc.labels.jsonl"
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "news" / "bbc-train.csv"
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
               "gen", "adm", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov")
@@ -88,10 +90,11 @@ def evaluate(items: list[dict], csv_path: Path) -> list[dict]:
         if item["row"] not in prepared:
             prepared[item["row"]] = prepare_article(raw, threshold=0.0)
         article = prepared[item["row"]]
-        start = article.text.find(item["sentence"])
-        if start < 0:
-            raise SystemExit(f"row {item['row']}: sentence not in the stored text")
-        end = start + len(item["sentence"])
+        start, end = item["start"], item["end"]
+        if article.text[start:end] != raw.text[start:end]:
+            raise SystemExit(f"row {item['row']}: the stored text does not keep the row's "
+                             "offsets")
+        item = {**item, "sentence": article.text[start:end]}
         best = max(article.claims,
                    key=lambda c: min(end, c.end) - max(start, c.start))
         fallback = article.outlet or article.author or "the article"
