@@ -20,10 +20,13 @@ from factcheck.cli import (
     db,
     evidence,
     export,
+    factchecks,
     ingest,
+    match,
     model,
     quantities,
     review,
+    search,
     stats,
 )
 from factcheck.cli.common import State
@@ -69,11 +72,14 @@ app.command("quantities")(quantities.quantities_command)
 app.command("export")(export.export_command)
 app.command("import")(export.import_command)
 app.command("stats")(stats.stats_command)
+app.command("match")(match.match_command)
+app.command("search")(search.search_command)
 app.add_typer(config.app, name="config")
 app.add_typer(articles.app, name="articles")
 app.add_typer(claims.app, name="claims")
 app.add_typer(review.app, name="review")
 app.add_typer(evidence.app, name="evidence")
+app.add_typer(factchecks.app, name="factchecks")
 app.add_typer(audit.app, name="audit")
 app.add_typer(model.app, name="model")
 app.add_typer(db.app, name="db")

@@ -15,6 +15,7 @@ HINTS: dict[str, str] = {
     "claim-show": "; see 'factcheck claims show {claim}'",
     "evidence-list": "; see 'factcheck evidence list CLAIM'",
     "model-info": "; see 'factcheck model info'",
+    "factchecks-list": "; see 'factcheck factchecks list'",
     "reviewer": "; pass --as NAME or set FACTCHECK_REVIEWER",
     "score-band": "; give --below SCORE or --above SCORE to choose the claims",
     "edit-what": "; give --text and/or --claimant",

@@ -104,7 +104,36 @@ def print_claim(data: dict[str, Any], *, heading: str) -> None:
             typer.echo(f"  {format_quantity(q)}")
     else:
         typer.echo("Quantities: none")
+    for ap in data.get("appearances", [])[1:]:
+        typer.echo(f"Also appears in article {ap['article_id']} ({ap['article_title']}) "
+                   f"[appearance {ap['id']}]")
+    if data.get("merged_into"):
+        typer.echo(f"Merged into claim {data['merged_into']} (see 'factcheck claims show "
+                   f"{data['merged_into']}')")
+    for m in data.get("matches", []):
+        typer.echo(f"Checked before? {describe_match(m)}")
     print_review(data)
+
+
+def describe_match(m: dict[str, Any]) -> str:
+    """A stored or found match in a reviewer's words: "previously checked: claim 12,
+    false, published 2026-11-02", "fact-checked by Snopes: false, URL", "looks like claim
+    7 (new)", with its score and any figures that differ."""
+    rating = m.get("rating") or "no rating"
+    if m["kind"] == "factcheck":
+        by = m.get("publisher") or "another fact-checker"
+        text = f"fact-checked by {by}: {rating}" + (f", {m['url']}" if m.get("url") else "")
+    elif m.get("status") == "published":
+        text = f"previously checked: claim {m['id']}, {rating}" + (
+            f", published {m['published']}" if m.get("published") else "")
+    else:
+        text = f"looks like claim {m['id']} ({m.get('status') or '?'}" + (
+            f", {m['rating']}" if m.get("rating") else "") + ")"
+    text += f" · score {m['score']:.2f}"
+    if m.get("conflicts"):
+        text += " · figures differ: " + "; ".join(
+            f"{c['ours']} here, {c['theirs']} there" for c in m["conflicts"])
+    return f"{text} — «{one_line(m['text'])[:100]}»"
 
 
 def print_review(data: dict[str, Any]) -> None:

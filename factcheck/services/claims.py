@@ -15,9 +15,10 @@ from factcheck.core.vocabulary import KINDS, RATINGS, STATUSES
 from factcheck.errors import UsageError
 from factcheck.ingest.metadata import parse_date
 from factcheck.ingest.segment import paragraph_around
+from factcheck.services.matching import ensure_matched, matches_of
 from factcheck.storage.bundles import approval_of
 from factcheck.storage.events import append_event
-from factcheck.storage.models import Evidence, Verdict
+from factcheck.storage.models import Claim, Evidence, Verdict
 from factcheck.storage.queries import (
     active_evidence,
     appearances_of,
@@ -82,17 +83,26 @@ def list_claims(*, session: Session, article_id: int | None = None,
     claims = find_claims(session=session, article_id=article_id, status=status, kind=kind,
                          min_score=min_score, assignee=assignee, order=order, limit=limit,
                          claimant=claimant, rating=rating)
+    return _records(session, claims)
+
+
+def _records(session: Session, claims: list[Claim]) -> list[dict[str, Any]]:
+    """Claims in the ``claims list`` shape, with their stored matches."""
     ids = [c.id for c in claims]
     quantities = quantities_of(session=session, claim_ids=ids)
     ratings = current_ratings(session=session, claim_ids=ids)
-    return [record(ClaimRecord, c, quantities=quantities[c.id], rating=ratings.get(c.id))
-            for c in claims]
+    matches = matches_of(session=session, claim_ids=ids)
+    return [{**record(ClaimRecord, c, quantities=quantities[c.id], rating=ratings.get(c.id)),
+             "matches": matches[c.id]} for c in claims]
 
 
 def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
-    """One claim with its quantities, review state, article title and the paragraph
-    around its quote."""
+    """One claim with its quantities, review state, appearances, matches (the full
+    matching stage runs first if the claim has not had it), article title and the
+    paragraph around its quote."""
     claim = get_claim(session=session, claim_id=claim_id)
+    if claim.merged_into is None:
+        ensure_matched(session=session, claim_id=claim.id)
     article = get_article(session=session, article_id=claim.article_id)
     para = paragraph_around(article.text, claim.start, claim.end)
     verdict = current_verdict(session=session, claim_id=claim.id)
@@ -100,7 +110,7 @@ def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
                     "article_url": url, "quote": ap.quote, "start": ap.start, "end": ap.end}
                    for ap, title, url in appearances_of(session=session,
                                                         claim_ids=[claim.id])[claim.id]]
-    return record(
+    return {**record(
         ClaimDetail, claim, appearances=appearances,
         quantities=quantities_of(session=session, claim_ids=[claim.id])[claim.id],
         rating=verdict.rating if verdict else None,
@@ -108,7 +118,8 @@ def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
         previous_verdicts=earlier_verdicts(session=session, claim_id=claim.id),
         evidence=active_evidence(session=session, claim_id=claim.id),
         approval=approval_of(claim), article_title=article.title,
-        paragraph={"start": para.start, "end": para.end, "text": para.text})
+        paragraph={"start": para.start, "end": para.end, "text": para.text}),
+        "matches": matches_of(session=session, claim_ids=[claim.id])[claim.id]}
 
 
 def claim_history(*, session: Session, claim_id: int) -> list[dict[str, Any]]:
@@ -141,11 +152,7 @@ def claim_record(*, session: Session, claim_id: int) -> dict[str, Any]:
 
 def list_claims_by_id(*, session: Session, claim_ids: list[int]) -> list[dict[str, Any]]:
     """These claims in the ``claims list`` shape, in the order given (merged ones too)."""
-    claims = [get_claim(session=session, claim_id=cid) for cid in claim_ids]
-    quantities = quantities_of(session=session, claim_ids=claim_ids)
-    ratings = current_ratings(session=session, claim_ids=claim_ids)
-    return [record(ClaimRecord, c, quantities=quantities[c.id], rating=ratings.get(c.id))
-            for c in claims]
+    return _records(session, [get_claim(session=session, claim_id=cid) for cid in claim_ids])
 
 
 def set_article_metadata(*, session: Session, article_id: int, actor: str,

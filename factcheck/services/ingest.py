@@ -33,6 +33,7 @@ from factcheck.ingest.readers import RawArticle
 from factcheck.ingest.segment import split_sentences
 from factcheck.matching import fingerprint
 from factcheck.quantities import extract_quantities
+from factcheck.services.matching import factcheck_index, screen_claims, store_ingest_matches
 from factcheck.services.models import active_model
 from factcheck.storage.bulk import insert_article_rows
 from factcheck.storage.db import session_scope
@@ -67,17 +68,20 @@ PARALLEL_MIN_ARTICLES = 64
 HASH_BATCH = 64
 
 _WORKER_MODEL = None
+_WORKER_INDEX = None
 
 
-def _init_worker(model) -> None:
-    global _WORKER_MODEL
-    _WORKER_MODEL = model
+def _init_worker(model, index) -> None:
+    global _WORKER_MODEL, _WORKER_INDEX
+    _WORKER_MODEL, _WORKER_INDEX = model, index
 
 
-def _prepare_one(args) -> PreparedArticle:
+def _prepare_one(args) -> tuple[PreparedArticle, list]:
+    """Detect an article's claims and screen them against the fact-checks (in a worker)."""
     raw, overrides, threshold = args
-    return prepare_article(raw, overrides=overrides, threshold=threshold,
-                           model=_WORKER_MODEL)
+    prepared = prepare_article(raw, overrides=overrides, threshold=threshold,
+                               model=_WORKER_MODEL)
+    return prepared, screen_claims(_WORKER_INDEX, prepared.claims)
 
 
 def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None = None,
@@ -95,8 +99,10 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
     hashes = [check_article(raw, overrides=overrides) for raw in raws]
     with session_scope(engine) as session:
         known = known_hashes(session=session, hashes=set(hashes))
-        # something to detect: the ledger's active scorer
-        model = active_model(session=session) if len(known) < len(set(hashes)) else None
+        # something to detect: the ledger's active scorer and the fact-checks to screen
+        todo = len(known) < len(set(hashes))
+        model = active_model(session=session) if todo else None
+        index = factcheck_index(session.connection()) if todo else None
     jobs, seen = [], set(known)
     for raw, sha in zip(raws, hashes, strict=True):
         if sha not in seen:  # stored before, or earlier in this run: nothing to detect
@@ -107,11 +113,11 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
     n_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_MIN_ARTICLES and n_workers > 1:
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_workers, initializer=_init_worker, initargs=(model,)) as pool:
+        with ctx.Pool(n_workers, initializer=_init_worker, initargs=(model, index)) as pool:
             stored = _store_all(engine, pool.imap(_prepare_one, jobs, chunksize=32),
                                 on_progress, actor)
     else:
-        _init_worker(model)
+        _init_worker(model, index)
         stored = _store_all(engine, map(_prepare_one, jobs), on_progress, actor)
     stored_by_sha = dict(stored)
     results: list[tuple[str, StoreResult]] = []
@@ -126,7 +132,7 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
                          time.perf_counter() - started, results)
 
 
-def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
+def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list]],
                on_progress: Callable[[int], None] | None, actor: str
                ) -> list[tuple[str, StoreResult]]:
     """Store prepared articles, each in its own transaction on one connection together
@@ -134,13 +140,13 @@ def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
     history too); return (sha256, result) pairs in order."""
     table = Article.__table__
     results: list[tuple[str, StoreResult]] = []
-    iterator: Iterator[PreparedArticle] = iter(prepared)
+    iterator: Iterator[tuple[PreparedArticle, list]] = iter(prepared)
     with engine.connect() as conn:
         while batch := list(islice(iterator, HASH_BATCH)):
             with conn.begin():
                 known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
-                    table.c.sha256.in_({p.sha256 for p in batch}))).all())
-            for p in batch:
+                    table.c.sha256.in_({p.sha256 for p, _ in batch}))).all())
+            for p, screened in batch:
                 if p.sha256 in known:
                     results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
                 else:
@@ -152,6 +158,8 @@ def _store_all(engine: Engine, prepared: Iterable[PreparedArticle],
                                 state=article_digest(article_id, p, p.text),
                                 details={"source": p.source, "claims": new_claim_digests(
                                     article_id, claim_ids, p.claims)})
+                            if claim_ids:
+                                store_ingest_matches(conn, claim_ids, p.claims, screened)
                             result = StoreResult(article_id, len(p.claims), False)
                     except IntegrityError:  # another writer stored the same text first
                         with conn.begin():
