@@ -20,7 +20,8 @@ SAMPLE = ROOT / "claims" / "kim-russia-arsenal-2023-11-12.txt"
 PG_ENV = "FACTCHECK_TEST_DATABASE_URL"
 
 pytest_plugins = ["tests.bdd.steps_ingest", "tests.bdd.steps_claims", "tests.bdd.steps_review",
-                  "tests.bdd.steps_audit", "tests.bdd.steps_export", "tests.bdd.steps_model"]
+                  "tests.bdd.steps_audit", "tests.bdd.steps_export", "tests.bdd.steps_model",
+                  "tests.bdd.steps_matching"]
 
 
 def pg_base_url() -> str | None:

@@ -136,8 +136,10 @@ def test_claimreview_lint_refuses_until_the_desk_is_configured(cli, reviewed):
                                                                                             1)
     assert review["reviewRating"]["alternateName"] == "Mostly true"
     assert review["itemReviewed"]["datePublished"] == "2023-11-12"
-    assert review["itemReviewed"]["appearance"]["url"] == \
-        "https://example.org/fixture/kim-visit"
+    assert review["itemReviewed"]["appearance"] == [
+        {"@type": "CreativeWork", "url": "https://example.org/fixture/kim-visit"}]
+    assert review["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork", "url": "https://example.org/fixture/kim-visit"}
     assert f"claim {reviewed}: claimReviewed is 137 characters (over 75)" in result.stderr
 
 

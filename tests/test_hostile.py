@@ -76,7 +76,7 @@ def test_claimreview_json_ld_can_be_embedded_in_a_script_element(cli, hostile):
     assert "<" not in text and ">" not in text and "&" not in text
     [review] = json.loads(text)
     assert "</script><script>alert(4)</script>" in review["reviewRating"]["ratingExplanation"]
-    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/hostile"
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/hostile"
 
 
 @pytest.mark.parametrize("how", ["flag", "front matter", "canonical link"])

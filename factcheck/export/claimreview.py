@@ -34,9 +34,10 @@ def iter_reviews(bundles: Iterable[dict[str, Any]], *, desk_name: str | None,
     for b in bundles:
         a = b["article"]
         for c in b["claims"]:
-            if c["status"] != "published":
+            if c["status"] != "published" or c.get("merged_into"):
                 continue
-            review = _review(a, c, base, desk_name, desk_url, desk_logo)
+            review = _review(a, c, base, desk_name, desk_url, desk_logo,
+                             b.get("appearance_articles") or {})
             if lint is not None:
                 _lint_one(review, a, c, lint)
             yield review
@@ -67,7 +68,17 @@ def write_reviews(reviews: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
+def _appearances(a, c, articles: dict[int, dict]) -> list[dict[str, Any]]:
+    """The articles a claim appears in, earliest published first (first found on a tie
+    or without dates)."""
+    found = []
+    for order, ap in enumerate(c.get("appearances") or [{"article_id": a["id"]}]):
+        art = a if ap["article_id"] == a["id"] else articles.get(ap["article_id"], {})
+        found.append((art.get("published") or "9999", order, art))
+    return [art for _, _, art in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+def _review(a, c, base, desk_name, desk_url, desk_logo, articles) -> dict[str, Any]:
     published = next((v for v in reversed(c["verdicts"]) if v["superseded_at"] is None),
                      None)
     r = RATINGS[published["rating"]] if published else None
@@ -82,12 +93,16 @@ def _review(a, c, base, desk_name, desk_url, desk_logo) -> dict[str, Any]:
     author: dict[str, Any] = {"@type": "Organization", "name": desk_name, "url": desk_url}
     if desk_logo:
         author["logo"] = {"@type": "ImageObject", "url": desk_logo}
+    seen = _appearances(a, c, articles)
+    first = seen[0] if seen else a
     item: dict[str, Any] = {"@type": "Claim",
                             "author": {"@type": "Person" if _looks_like_person(c, a)
                                        else "Organization", "name": c.get("claimant")},
-                            "datePublished": a.get("published")}
-    if is_http_url(a.get("url")):
-        item["appearance"] = {"@type": "CreativeWork", "url": a["url"]}
+                            "datePublished": first.get("published")}
+    urls = list(dict.fromkeys(art["url"] for art in seen if is_http_url(art.get("url"))))
+    if urls:
+        item["appearance"] = [{"@type": "CreativeWork", "url": u} for u in urls]
+        item["firstAppearance"] = {"@type": "CreativeWork", "url": urls[0]}
     return {"@context": "https://schema.org", "@type": "ClaimReview",
             "url": f"{base}/claims/{c['id']}" if base else None,
             "claimReviewed": c["text"],

@@ -35,6 +35,12 @@ def quantity_text(q: dict[str, Any]) -> str:
     return f"{q['surface']} ({reading(q)}" + (f" ≈ {norm}" if norm else "") + ")"
 
 
+def reported(bundle: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims of a bundle a report shows: those not merged into another claim (their
+    appearances are shown with the claim they were merged into)."""
+    return [c for c in bundle["claims"] if not c.get("merged_into")]
+
+
 def current_evidence(claim: dict[str, Any]) -> list[dict[str, Any]]:
     """The claim's evidence that has not been removed."""
     return [e for e in claim.get("evidence", []) if not e.get("removed_at")]

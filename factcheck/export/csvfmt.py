@@ -6,12 +6,12 @@ import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from factcheck.export.common import current_evidence, quantity_text
+from factcheck.export.common import current_evidence, quantity_text, reported
 
 COLUMNS = ["article_id", "article_title", "article_url", "article_published", "claim_id",
            "quote", "claim_text", "claimant", "kind", "score", "status", "rating", "summary",
            "evidence_count", "quantities", "quantity_values", "quantity_units",
-           "normalized_values", "normalized_units", "start", "end"]
+           "normalized_values", "normalized_units", "start", "end", "appearances"]
 # OWASP CSV injection: a cell starting with one of these is read as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,7 +30,7 @@ def write_csv(bundles: Iterable[dict[str, Any]], out: TextIO) -> int:
     n = 0
     for b in bundles:
         a = b["article"]
-        for c in b["claims"]:
+        for c in reported(b):
             qs = c["quantities"]
             row = [a["id"], a["title"], a.get("url") or "", a.get("published") or "", c["id"],
                    c["quote"], c["text"], c.get("claimant") or "", c["kind"],
@@ -41,7 +41,7 @@ def write_csv(bundles: Iterable[dict[str, Any]], out: TextIO) -> int:
                    ";".join(q.get("unit") or "" for q in qs),
                    ";".join(_num(q["normalized_value"]) for q in qs),
                    ";".join(q.get("normalized_unit") or "" for q in qs),
-                   c["start"], c["end"]]
+                   c["start"], c["end"], len(c.get("appearances") or [1])]
             writer.writerow([neutralise(v) for v in row])
             n += 1
     return n

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from factcheck.core.rules import is_http_url
 from factcheck.core.vocabulary import RATINGS, STATUSES
-from factcheck.export.common import count_by, head_line, inert_json, summary_line
+from factcheck.export.common import count_by, head_line, inert_json, reported, summary_line
 
 # a colour per status and per rating (a test checks every status and rating has one)
 STATUS_COLOURS = {"new": "#e0e0e0", "triaged": "#bcd7f5", "dismissed": "#f2f2f2",
@@ -169,10 +169,15 @@ def _chart(claims: list[dict[str, Any]]) -> str:
 
 
 def _article(b: dict[str, Any]) -> str:
-    a, claims = b["article"], b["claims"]
+    a, claims = b["article"], reported(b)
     text = a["text"]
     parts = []
-    for start, end, c in segments(text, claims):
+    # every appearance located in this article, whichever article its claim was found in
+    marks = [{"id": ap["claim_id"], "start": ap["start"], "end": ap["end"],
+              "status": ap["status"], "rating": ap["rating"]}
+             for ap in b.get("appearances", [])] if "appearances" in b else claims
+    shown = {c["id"] for c in claims}
+    for start, end, c in segments(text, marks):
         chunk = escape(text[start:end], quote=False)
         if c is None:
             parts.append(chunk)
@@ -183,7 +188,9 @@ def _article(b: dict[str, Any]) -> str:
         label = c["status"] + (f" · {c['rating']}" if c.get("rating") else "")
         cls = f"claim status-{c['status']}" + (f" rating-{c['rating']}" if c.get("rating")
                                                 else "")
-        parts.append(f"<mark class=\"{escape(cls)}\" id=\"claim-{c['id']}\" "
+        anchor = f"claim-{c['id']}" if c["id"] in shown else f"claim-{c['id']}-{start}"
+        shown.discard(c["id"])  # the first highlight of a claim is its anchor
+        parts.append(f"<mark class=\"{escape(cls)}\" id=\"{anchor}\" "
                      f"data-claim-id=\"{c['id']}\" tabindex=\"0\" style=\"{escape(style)}\" "
                      f"title=\"{escape(label)}\">"
                      f"{chunk}</mark>")
@@ -191,13 +198,18 @@ def _article(b: dict[str, Any]) -> str:
     link = (f" · <a href=\"{escape(a['url'])}\" rel=\"noopener noreferrer\">source</a>"
             if is_http_url(a.get("url"))
             else "")
+    foreign = [{"id": ap["claim_id"], "text": ap["text"], "status": ap["status"],
+                "rating": ap["rating"], "summary": None, "claimant": ap["claimant"],
+                "approval": None, "evidence": []}
+               for ap in b.get("appearances", []) if ap["claim_id"] not in
+               {c["id"] for c in claims}]
     data = [{"id": c["id"], "text": c["text"], "status": c["status"], "rating": c.get("rating"),
              "summary": c.get("summary"), "claimant": c.get("claimant"),
              "approval": c.get("approval"),
              "evidence": [{k: e.get(k) for k in ("url", "publisher", "title", "quote",
                                                   "stance")}
                           for e in c.get("evidence", []) if not e.get("removed_at")]}
-            for c in claims]
+            for c in claims] + foreign
     return (f"<section class=\"article\" id=\"article-{a['id']}\"><h2>{escape(a['title'])}"
             f"</h2><p class=\"meta\">{meta}{link}</p><p><strong>{escape(summary_line(claims))}"
             f"</strong></p>{_chart(claims)}<div class=\"text\">{''.join(parts)}</div>"

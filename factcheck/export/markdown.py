@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from factcheck.core.rules import is_http_url
-from factcheck.export.common import current_evidence, head_line, quantity_text, summary_line
+from factcheck.export.common import (
+    current_evidence,
+    head_line,
+    quantity_text,
+    reported,
+    summary_line,
+)
 
 # backslash-escaped: what could open a link or image ("[", "]"), a code span, or an
 # escape of its own; "<" and "&" become entities, so no HTML or autolink can form
@@ -47,8 +53,9 @@ def write_markdown(bundles: Iterable[dict[str, Any]], out: TextIO,
     total = 0
     out.write("# Fact-check report\n")
     for b in bundles:
-        a, claims = b["article"], b["claims"]
+        a, claims = b["article"], reported(b)
         total += len(claims)
+        elsewhere = b.get("appearance_articles") or {}
         out.write(f"\n## {md_escape(a['title'])}\n\n")
         meta = [md_escape(a[k]) for k in ("outlet", "published") if a.get(k)]
         if a.get("url"):
@@ -57,13 +64,13 @@ def write_markdown(bundles: Iterable[dict[str, Any]], out: TextIO,
             out.write(" · ".join(meta) + "\n\n")
         out.write(f"**{md_escape(summary_line(claims))}**\n")
         for c in claims:
-            out.write(_claim(c))
+            out.write(_claim(c, a["id"], elsewhere))
     if ledger_head:
         out.write(f"\n---\n\n{md_escape(head_line(ledger_head))}\n")
     return total
 
 
-def _claim(c: dict[str, Any]) -> str:
+def _claim(c: dict[str, Any], article_id: int, elsewhere: dict[int, dict]) -> str:
     head = f"\n### Claim {c['id']} — {md_escape(c['status'])}"
     if c.get("rating"):
         head += f" · {md_escape(c['rating'])}"
@@ -71,6 +78,10 @@ def _claim(c: dict[str, Any]) -> str:
     if c["text"] != c["quote"]:
         lines.append(f"- Claim: {md_escape(c['text'])}")
     lines.append(f"- Claimant: {md_escape(c['claimant'] or 'unknown')}")
+    also = [elsewhere.get(ap["article_id"], {}).get("title") or f"article {ap['article_id']}"
+            for ap in c.get("appearances") or [] if ap["article_id"] != article_id]
+    if also:
+        lines.append("- Also appears in: " + "; ".join(md_escape(t) for t in also))
     if c["quantities"]:
         lines.append("- Quantities: " + "; ".join(md_escape(quantity_text(q))
                                                   for q in c["quantities"]))

@@ -273,7 +273,7 @@ def pending(*, session: Session, limit: int | None = None) -> list[int]:
                                    (Claim.match_stage != FULL)).order_by(Claim.id)
     if limit:
         query = query.limit(limit)
-    return list(session.exec(query))
+    return list(session.execute(query).scalars())
 
 
 # --- reading matches back ---------------------------------------------------------------

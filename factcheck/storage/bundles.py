@@ -88,10 +88,24 @@ def _bundles(session: Session, article_ids: list[int], status: str | None
                           "approval": approval_of(c), "quantities": quantities[c.id],
                           **extra}))
     here = _appearances_in(session, article_ids)
+    elsewhere = _articles_of(session, {ap.article_id for cid in claim_ids
+                                       for ap in per_claim[cid]["appearances"]})
     for a in articles:
         yield {"article": {**record(ArticleBase, a), "text": a.text},
                "sentences": sentences[a.id], "claims": by_article[a.id],
-               "appearances": here[a.id]}
+               "appearances": here[a.id], "appearance_articles": elsewhere}
+
+
+def _articles_of(session: Session, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """The title, URL and date of articles the claims appear in (for ClaimReview's
+    appearance and firstAppearance)."""
+    if not ids:
+        return {}
+    return {aid: {"title": title, "url": url,
+                  "published": published.isoformat() if published else None}
+            for aid, title, url, published in session.exec(
+                select(Article.id, Article.title, Article.url, Article.published)
+                .where(Article.id.in_(list(ids))))}
 
 
 def _appearances_in(session: Session, article_ids: list[int]) -> dict[int, list[dict]]:

@@ -3,4 +3,4 @@
 from pytest_bdd import scenarios
 
 scenarios("ingest.feature", "claim_add.feature", "bad_input.feature", "review.feature",
-          "export.feature", "model.feature")
+          "export.feature", "model.feature", "matching.feature")
