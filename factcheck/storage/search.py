@@ -169,7 +169,8 @@ def search(conn: Connection, query: str, *, limit: int = 20,
                f"JOIN claim c ON c.id = s.claim_id, (SELECT {tsquery} AS q) qq "
                f"WHERE s.document @@ qq.q {where} ORDER BY rank DESC, c.id LIMIT :n")
         params["n"] = limit
-    return [Hit(cid, float(rank), snip or "") for cid, rank, snip in
+    # highlighted words next to each other read as one highlight, as FTS5 writes phrases
+    return [Hit(cid, float(rank), (snip or "").replace("» «", " ")) for cid, rank, snip in
             conn.execute(text(sql), params)]
 
 
