@@ -177,8 +177,10 @@ def test_expect_head_must_be_a_hash(cli, ledger):
 def test_an_article_stored_by_a_run_that_fails_later_is_in_the_history(cli, tmp_path,
                                                                        monkeypatch,
                                                                        database_url):
+    import factcheck.services.ingest as ingest
     import factcheck.storage.bulk as bulk
 
+    monkeypatch.setattr(ingest, "STORE_BATCH", 2)  # batches of two: the third fails alone
     folder = tmp_path / "inbox"
     folder.mkdir()
     for i in range(3):  # made-up articles

@@ -13,12 +13,12 @@ import difflib
 import multiprocessing as mp
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -65,7 +65,6 @@ class IngestSummary:
 
 
 PARALLEL_MIN_ARTICLES = 64
-HASH_BATCH = 64
 
 _WORKER_MODEL = None
 _WORKER_INDEX = None
@@ -76,12 +75,14 @@ def _init_worker(model, index) -> None:
     _WORKER_MODEL, _WORKER_INDEX = model, index
 
 
-def _prepare_one(args) -> tuple[PreparedArticle, list]:
-    """Detect an article's claims and screen them against the fact-checks (in a worker)."""
+def _prepare_one(args) -> tuple[PreparedArticle, list, list]:
+    """Detect an article's claims, screen them against the fact-checks and fingerprint
+    their wording (in a worker)."""
     raw, overrides, threshold = args
     prepared = prepare_article(raw, overrides=overrides, threshold=threshold,
                                model=_WORKER_MODEL)
-    return prepared, screen_claims(_WORKER_INDEX, prepared.claims)
+    return (prepared, screen_claims(_WORKER_INDEX, prepared.claims),
+            [fingerprint(c.quote) for c in prepared.claims])
 
 
 def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None = None,
@@ -132,47 +133,67 @@ def ingest_raw(*, engine: Engine, raws: list[RawArticle], overrides: dict | None
                          time.perf_counter() - started, results)
 
 
-def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list]],
+STORE_BATCH = 32  # articles per transaction (with their history events)
+
+
+def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list, list]],
                on_progress: Callable[[int], None] | None, actor: str
                ) -> list[tuple[str, StoreResult]]:
-    """Store prepared articles, each in its own transaction on one connection together
-    with its history event (so an article committed by a run killed later is in the
-    history too); return (sha256, result) pairs in order."""
-    table = Article.__table__
+    """Store prepared articles in batches, each batch one transaction on one connection
+    together with every article's history event (so what a run killed later committed is
+    in the history too, and nothing is half-written); return (sha256, result) pairs in
+    order."""
     results: list[tuple[str, StoreResult]] = []
-    iterator: Iterator[tuple[PreparedArticle, list]] = iter(prepared)
+    iterator = iter(prepared)
     with engine.connect() as conn:
-        while batch := list(islice(iterator, HASH_BATCH)):
-            with conn.begin():
-                known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
-                    table.c.sha256.in_({p.sha256 for p, _ in batch}))).all())
-            for p, screened in batch:
-                if p.sha256 in known:
-                    results.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
-                else:
+        while batch := list(islice(iterator, STORE_BATCH)):
+            try:
+                with conn.begin():
+                    done = _store_batch(conn, batch, actor)
+            except IntegrityError:  # another writer stored one of these first: one by one
+                done = []
+                for item in batch:
                     try:
                         with conn.begin():
-                            article_id, claim_ids = insert_article_rows(conn, p)
-                            append_event_row(
-                                conn, actor=actor, action="ingest", article_id=article_id,
-                                state=article_digest(article_id, p, p.text),
-                                details={"source": p.source, "claims": new_claim_digests(
-                                    article_id, claim_ids, p.claims)})
-                            if claim_ids:
-                                store_ingest_matches(conn, claim_ids, p.claims, screened)
-                            result = StoreResult(article_id, len(p.claims), False)
-                    except IntegrityError:  # another writer stored the same text first
-                        with conn.begin():
-                            existing = conn.execute(select(table.c.id).where(
-                                table.c.sha256 == p.sha256)).scalar()
-                        if existing is None:
-                            raise
-                        result = StoreResult(existing, 0, True)
-                    known[p.sha256] = result.article_id
-                    results.append((p.sha256, result))
-                if on_progress:
-                    on_progress(1)
+                            done += _store_batch(conn, [item], actor)
+                    except IntegrityError:
+                        done.append((item[0].sha256, _already(conn, item[0].sha256)))
+            results += done
+            if on_progress:
+                on_progress(len(batch))
     return results
+
+
+def _store_batch(conn: Connection, batch: list[tuple[PreparedArticle, list, list]],
+                 actor: str) -> list[tuple[str, StoreResult]]:
+    table = Article.__table__
+    known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
+        table.c.sha256.in_({p.sha256 for p, _, _ in batch}))).all())
+    out = []
+    for p, screened, prints in batch:
+        if p.sha256 in known:
+            out.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
+            continue
+        article_id, claim_ids = insert_article_rows(conn, p, fingerprints=prints)
+        append_event_row(conn, actor=actor, action="ingest", article_id=article_id,
+                         state=article_digest(article_id, p, p.text),
+                         details={"source": p.source, "claims": new_claim_digests(
+                             article_id, claim_ids, p.claims)})
+        if claim_ids:
+            store_ingest_matches(conn, claim_ids, prints, screened)
+        known[p.sha256] = article_id
+        out.append((p.sha256, StoreResult(article_id, len(p.claims), False)))
+    return out
+
+
+def _already(conn: Connection, sha256: str) -> StoreResult:
+    """The article another writer stored with this text (re-raises if there is none)."""
+    table = Article.__table__
+    with conn.begin():
+        existing = conn.execute(select(table.c.id).where(table.c.sha256 == sha256)).scalar()
+    if existing is None:
+        raise RuntimeError(f"article with SHA-256 {sha256} could not be stored")
+    return StoreResult(existing, 0, True)
 
 
 def closest_passages(text: str, quote: str, n: int = 3) -> list[str]:

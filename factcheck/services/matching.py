@@ -38,7 +38,6 @@ from factcheck.matching import (
     embedding_to_bytes,
     encoder_available,
     figure_from_quantity,
-    fingerprint,
     get_encoder,
     rank,
     threshold,
@@ -132,24 +131,28 @@ def _mirror(conflicts: list[dict]) -> list[dict]:
     return [{"ours": c["theirs"], "theirs": c["ours"]} for c in conflicts]
 
 
-def store_ingest_matches(conn: Connection, claim_ids: Sequence[int], claims: Sequence[Any],
-                         screened: Sequence[Sequence[Match]]) -> None:
+def store_ingest_matches(conn: Connection, claim_ids: Sequence[int],
+                         fingerprints: Sequence[str], screened: Sequence[Sequence[Match]]
+                         ) -> None:
     """The quick stage's results for claims just stored: the same wording already in the
     ledger (a verbatim republication) and the fact-checks screened in the workers."""
-    c = Claim.__table__
-    prints = {fingerprint(cl.quote): cid for cid, cl in zip(claim_ids, claims, strict=True)}
-    same = conn.execute(select(c.c.id, c.c.fingerprint).where(
-        c.c.fingerprint.in_(list(prints)), c.c.id.not_in(list(claim_ids)),
-        c.c.merged_into.is_(None))).all()
+    prints = dict(zip(fingerprints, claim_ids, strict=True))
+    # plain SQL on the fingerprint alone: the planner uses its index, and this runs once
+    # per ingested article
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    same = conn.exec_driver_sql(
+        "SELECT id, fingerprint, merged_into FROM claim WHERE fingerprint IN "
+        f"({', '.join(mark for _ in prints)})", tuple(prints)).all()
+    new = set(claim_ids)
     verbatim: dict[int, list[Match]] = {}
-    for other, fp in same:
-        verbatim.setdefault(prints[fp], []).append(Match(other, 1.0, 1.0, 1.0, None))
+    for other, fp, merged in same:
+        if other not in new and merged is None:
+            verbatim.setdefault(prints[fp], []).append(Match(other, 1.0, 1.0, 1.0, None))
     for cid, found in verbatim.items():
         replace_matches(conn, cid, "claim", found, SCREEN)
     for cid, found in zip(claim_ids, screened, strict=True):
         if found:
             replace_matches(conn, cid, "factcheck", found, SCREEN)
-    conn.execute(update(c).where(c.c.id.in_(list(claim_ids))).values(match_stage=SCREEN))
 
 
 # --- the full stage ---------------------------------------------------------------------

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy import Connection, Table, text
 
 from factcheck.matching import fingerprint
 from factcheck.storage import search
-from factcheck.storage.models import Appearance, Article, Claim, Quantity, Sentence, utcnow
+from factcheck.storage.models import Appearance, Claim, Quantity, Sentence, utcnow
 from factcheck.storage.records import QuantityRecord
 
 QUANTITY_FIELDS = tuple(QuantityRecord.model_fields)
+ARTICLE_COLUMNS = ("title", "url", "outlet", "author", "published", "sha256", "source", "text",
+                   "ingested_at")
 
 
 class PreparedClaimLike(Protocol):
@@ -54,22 +57,40 @@ def db_time(conn: Connection, value: dt.datetime) -> Any:
     """A timestamp as the driver takes it for a DateTime column: SQLAlchemy keeps SQLite
     timestamps as naive-UTC text, so bypassing it must write the same text."""
     if conn.dialect.name == "sqlite":
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     return value
 
 
+def mark(conn: Connection) -> str:
+    """The driver's positional placeholder: sqlite3 takes ``?``, psycopg ``%s``."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+@lru_cache(maxsize=64)
+def insert_sql(table: str, columns: tuple[str, ...], placeholder: str,
+                returning: str | None = None) -> str:
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    sql = (f'INSERT INTO "{table}" ({quoted}) VALUES '
+           f"({', '.join(placeholder for _ in columns)})")
+    return sql + (f" RETURNING {returning}" if returning else "")
+
+
 def executemany(conn: Connection, table: Table, columns: Sequence[str],
                 rows: Iterable[Sequence[Any]]) -> None:
-    """INSERT many rows with the driver's own executemany (positional placeholders:
-    sqlite3 takes ``?``, psycopg ``%s``)."""
+    """INSERT many rows with the driver's own executemany: plain SQL, built once per
+    table and columns (the per-row work of an ingest must stay small)."""
     rows = list(rows)
     if not rows:
         return
-    quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-           f"VALUES ({', '.join(mark for _ in columns)})")
-    conn.exec_driver_sql(sql, rows)
+    conn.exec_driver_sql(insert_sql(table.name, tuple(columns), mark(conn)), rows)
+
+
+def _ids(conn: Connection, table: str, article_id: int, order: str) -> list[int]:
+    return [r[0] for r in conn.exec_driver_sql(
+        f'SELECT id FROM "{table}" WHERE article_id = {mark(conn)} ORDER BY {order}',
+        (article_id,))]
 
 
 def insert_quantities(conn: Connection, pairs: Iterable[tuple[int, Any]]) -> None:
@@ -84,39 +105,41 @@ def insert_sentences(conn: Connection, article_id: int,
     """Store an article's sentences (start, end, score) in order; return their ids."""
     executemany(conn, Sentence.__table__, ("article_id", "position", "start", "end", "score"),
                 [(article_id, i, s[0], s[1], s[2]) for i, s in enumerate(sentences)])
-    t = Sentence.__table__
-    return list(conn.execute(select(t.c.id).where(t.c.article_id == article_id)
-                             .order_by(t.c.position)).scalars())
+    return _ids(conn, "sentence", article_id, "position")
 
 
-def insert_article_rows(conn: Connection, prepared: PreparedArticleLike
-                        ) -> tuple[int, list[int]]:
-    """Write one prepared article with its sentences, claims and quantities; return its
-    id and its claims' ids (in the order of ``prepared.claims``)."""
+def insert_article_rows(conn: Connection, prepared: PreparedArticleLike,
+                        fingerprints: list[str] | None = None) -> tuple[int, list[int]]:
+    """Write one prepared article with its sentences, claims (with their wording's
+    ``fingerprints``, computed here when not given), appearances, search documents and
+    quantities; return its id and its claims' ids (in the order of ``prepared.claims``).
+    Its claims have had matching's quick stage."""
     now = utcnow()
-    article_t, claim_t = Article.__table__, Claim.__table__
-    article_id = conn.execute(insert(article_t).values(
-        title=prepared.title, url=prepared.url, outlet=prepared.outlet,
-        author=prepared.author, published=prepared.published, sha256=prepared.sha256,
-        source=prepared.source, text=prepared.text, ingested_at=now,
-    ).returning(article_t.c.id)).scalar_one()
+    claim_t = Claim.__table__
+    stamp = db_time(conn, now)
+    published = prepared.published
+    if published is not None and conn.dialect.name == "sqlite":
+        published = published.isoformat()  # as SQLAlchemy stores a Date on SQLite
+    article_id = conn.exec_driver_sql(
+        insert_sql("article", ARTICLE_COLUMNS, mark(conn), "id"),
+        (prepared.title, prepared.url, prepared.outlet, prepared.author, published,
+         prepared.sha256, prepared.source, prepared.text, stamp)).scalar_one()
     sentence_ids = insert_sentences(conn, article_id, [(s.start, s.end, s.score)
                                                        for s in prepared.sentences])
     claim_ids: list[int] = []
     if prepared.claims:
-        stamp = db_time(conn, now)
         executemany(conn, claim_t, ("article_id", "sentence_id", "text", "quote", "start",
                                     "end", "score", "kind", "claimant", "claimant_kind",
                                     "status", "origin", "created_at", "updated_at",
-                                    "version", "fingerprint"),
+                                    "version", "fingerprint", "match_stage"),
                     [(article_id, sentence_ids[c.sentence_index], c.quote, c.quote, c.start,
                       c.end, c.score, c.kind, c.claimant, c.claimant_kind,
-                      "new", "detected", stamp, stamp, 1, fingerprint(c.quote))
-                     for c in prepared.claims])
+                      "new", "detected", stamp, stamp, 1, fp, "screen")
+                     for c, fp in zip(prepared.claims, fingerprints or [
+                         fingerprint(c.quote) for c in prepared.claims], strict=True)])
         # the article is new in this transaction: its claims' ids are exactly these, in
         # the order they were inserted
-        claim_ids = list(conn.execute(select(claim_t.c.id).where(
-            claim_t.c.article_id == article_id).order_by(claim_t.c.id)).scalars())
+        claim_ids = _ids(conn, "claim", article_id, "id")
         executemany(conn, Appearance.__table__, ("claim_id", "article_id", "start", "end",
                                                  "quote", "origin_claim_id", "added_at"),
                     [(cid, article_id, c.start, c.end, c.quote, cid, stamp)

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection
 from sqlmodel import Session, select
 
 from factcheck.storage import search
+from factcheck.storage.bulk import db_time, insert_sql, mark
 from factcheck.storage.models import Event, LedgerHead, Setting, utcnow
 from factcheck.storage.records import utc_iso
 from factcheck.storage.state import (
@@ -52,17 +53,22 @@ def event_hash(*, event_id: int, claim_id: int | None, at: dt.datetime, actor: s
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+EVENT_COLUMNS = ("id", "claim_id", "article_id", "at", "actor", "action", "from_status",
+                 "to_status", "note", "details", "state", "prev_hash", "hash")
+
+
 def append_event_row(conn: Connection, *, actor: str, action: str,
                      claim_id: int | None = None, article_id: int | None = None,
                      state: str | None = None, from_status: str | None = None,
                      to_status: str | None = None, note: str | None = None,
                      details: dict[str, Any] | None = None,
                      at: dt.datetime | None = None) -> Event:
-    """Append one event on ``conn`` inside its transaction, with the state given."""
-    head_t, event_t = LedgerHead.__table__, Event.__table__
-    last_id, last_hash = conn.execute(
-        select(head_t.c.last_event_id, head_t.c.last_hash).where(head_t.c.id == 1)
-        .with_for_update()).one()
+    """Append one event on ``conn`` inside its transaction, with the state given (plain
+    SQL: this runs for every write and every ingested article)."""
+    m = mark(conn)
+    lock = " FOR UPDATE" if conn.dialect.name == "postgresql" else ""
+    last_id, last_hash = conn.exec_driver_sql(
+        f"SELECT last_event_id, last_hash FROM ledger_head WHERE id = 1{lock}").one()
     at = at or utcnow()
     details_text = json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None
     new_id = last_id + 1
@@ -74,9 +80,11 @@ def append_event_row(conn: Connection, *, actor: str, action: str,
            "actor": actor, "action": action, "from_status": from_status,
            "to_status": to_status, "note": note, "details": details_text, "state": state,
            "prev_hash": last_hash, "hash": digest}
-    conn.execute(insert(event_t), row)
-    conn.execute(update(head_t).where(head_t.c.id == 1)
-                 .values(last_event_id=new_id, last_hash=digest))
+    conn.exec_driver_sql(insert_sql("event", EVENT_COLUMNS, m),
+                         tuple(db_time(conn, at) if k == "at" else row[k]
+                               for k in EVENT_COLUMNS))
+    conn.exec_driver_sql(f"UPDATE ledger_head SET last_event_id = {m}, last_hash = {m} "
+                         "WHERE id = 1", (new_id, digest))
     return Event(**row)
 
 

@@ -142,16 +142,13 @@ def short(digest: str) -> str:
 def new_claim_digests(article_id: int, claim_ids: Sequence[int], claims: Sequence[Any]
                       ) -> dict[str, str]:
     """The short digests of claims just stored by ingest (status new, no review yet),
-    keyed by claim id as text (JSON object keys)."""
+    keyed by claim id as text (JSON object keys): ``claim_digest`` of each, the payload
+    written out directly (this runs for every claim an ingest stores)."""
     out = {}
     for cid, c in zip(claim_ids, claims, strict=True):
-        row = {"article_id": article_id, "text": c.quote, "quote": c.quote,
-               "start": c.start, "end": c.end, "status": "new", "claimant": c.claimant,
-               "claimant_kind": c.claimant_kind, "assignee": None,
-               "approved_by": None,
-               "approved_at": None, "approval_hash": None, "published_at": None,
-               "merged_into": None}
-        appearance = {"article_id": article_id, "start": c.start, "end": c.end,
-                      "quote": c.quote, "origin_claim_id": cid}
-        out[str(cid)] = short(claim_digest(cid, row, appearances=[appearance]))
+        payload = ["claim", cid, [article_id, c.quote, c.quote, c.start, c.end, "new",
+                                  c.claimant, c.claimant_kind, None, None, None, None, None,
+                                  None], [], [],
+                   [[article_id, c.start, c.end, c.quote, cid]]]
+        out[str(cid)] = short(_digest(payload))
     return out
