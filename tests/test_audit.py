@@ -178,7 +178,6 @@ def test_an_article_stored_by_a_run_that_fails_later_is_in_the_history(cli, tmp_
                                                                        monkeypatch,
                                                                        database_url):
     import factcheck.services.ingest as ingest
-    import factcheck.storage.bulk as bulk
 
     monkeypatch.setattr(ingest, "STORE_BATCH", 2)  # batches of two: the third fails alone
     folder = tmp_path / "inbox"
@@ -186,19 +185,19 @@ def test_an_article_stored_by_a_run_that_fails_later_is_in_the_history(cli, tmp_
     for i in range(3):  # made-up articles
         (folder / f"a{i}.txt").write_text(f"Fixture article {i}. The agency spent $4{i} "
                                           "million in 2024, a spokesman said.\n")
-    real = bulk.insert_quantities
+    real = ingest.insert_articles
     calls = []
 
-    def fail_on_third(conn, pairs):
+    def fail_on_second_batch(conn, items):
         calls.append(1)
-        if len(calls) == 3:
+        if len(calls) == 2:
             raise RuntimeError("killed")
-        return real(conn, pairs)
+        return real(conn, items)
 
-    monkeypatch.setattr(bulk, "insert_quantities", fail_on_third)
+    monkeypatch.setattr(ingest, "insert_articles", fail_on_second_batch)
     failed = cli("ingest", str(folder))
     assert failed.exit_code == 1, failed.output
-    monkeypatch.setattr(bulk, "insert_quantities", real)  # (undo() would reset the database)
+    monkeypatch.setattr(ingest, "insert_articles", real)  # (undo() would reset the database)
     articles = json.loads(ok(cli("articles", "list", "--json")).stdout)
     assert len(articles) == 2
     ok(cli("audit", "verify"))

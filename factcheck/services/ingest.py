@@ -35,9 +35,9 @@ from factcheck.matching import fingerprint
 from factcheck.quantities import extract_quantities
 from factcheck.services.matching import factcheck_index, screen_claims, store_ingest_matches
 from factcheck.services.models import active_model
-from factcheck.storage.bulk import insert_article_rows
+from factcheck.storage.bulk import insert_articles
 from factcheck.storage.db import session_scope
-from factcheck.storage.events import append_event, append_event_row
+from factcheck.storage.events import append_event, append_event_rows
 from factcheck.storage.models import Appearance, Article, Claim, Quantity, utcnow
 from factcheck.storage.queries import claim_at, get_article, known_hashes
 from factcheck.storage.records import ClaimRecord, record
@@ -166,24 +166,30 @@ def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list, l
 
 def _store_batch(conn: Connection, batch: list[tuple[PreparedArticle, list, list]],
                  actor: str) -> list[tuple[str, StoreResult]]:
+    if conn.dialect.name == "postgresql":
+        # as SQLite in WAL mode with synchronous=NORMAL: a crash of the server may lose
+        # the last batches committed, never half of one (atomicity is kept); a re-run
+        # stores them again
+        conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
     table = Article.__table__
     known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
         table.c.sha256.in_({p.sha256 for p, _, _ in batch}))).all())
-    out = []
-    for p, screened, prints in batch:
-        if p.sha256 in known:
-            out.append((p.sha256, StoreResult(known[p.sha256], 0, True)))
-            continue
-        article_id, claim_ids = insert_article_rows(conn, p, fingerprints=prints)
-        append_event_row(conn, actor=actor, action="ingest", article_id=article_id,
-                         state=article_digest(article_id, p, p.text),
-                         details={"source": p.source, "claims": new_claim_digests(
-                             article_id, claim_ids, p.claims)})
-        if claim_ids:
-            store_ingest_matches(conn, claim_ids, prints, screened)
-        known[p.sha256] = article_id
-        out.append((p.sha256, StoreResult(article_id, len(p.claims), False)))
-    return out
+    new = [(p, screened, prints) for p, screened, prints in batch if p.sha256 not in known]
+    stored = insert_articles(conn, [(p, prints) for p, _, prints in new])
+    append_event_rows(conn, [
+        {"actor": actor, "action": "ingest", "article_id": article_id,
+         "state": article_digest(article_id, p, p.text),
+         "details": {"source": p.source, "claims": new_claim_digests(article_id, claim_ids,
+                                                                     p.claims)}}
+        for (p, _, _), (article_id, claim_ids) in zip(new, stored, strict=True)])
+    store_ingest_matches(conn, [cid for _, ids in stored for cid in ids],
+                         [fp for _, _, prints in new for fp in prints],
+                         [m for _, screened, _ in new for m in screened])
+    ids = {p.sha256: (article_id, len(p.claims))
+           for (p, _, _), (article_id, _) in zip(new, stored, strict=True)}
+    return [(p.sha256, StoreResult(known[p.sha256], 0, True) if p.sha256 in known
+             else StoreResult(ids[p.sha256][0], ids[p.sha256][1], False))
+            for p, _, _ in batch]
 
 
 def _already(conn: Connection, sha256: str) -> StoreResult:

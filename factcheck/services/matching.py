@@ -134,22 +134,25 @@ def _mirror(conflicts: list[dict]) -> list[dict]:
 def store_ingest_matches(conn: Connection, claim_ids: Sequence[int],
                          fingerprints: Sequence[str], screened: Sequence[Sequence[Match]]
                          ) -> None:
-    """The quick stage's results for claims just stored: the same wording already in the
-    ledger (a verbatim republication) and the fact-checks screened in the workers."""
-    prints = dict(zip(fingerprints, claim_ids, strict=True))
-    # plain SQL on the fingerprint alone: the planner uses its index, and this runs once
-    # per ingested article
+    """The quick stage's results for claims just stored: the same wording elsewhere in the
+    ledger or in the same batch (a verbatim republication), and the fact-checks screened
+    in the workers."""
+    if not claim_ids:
+        return
+    by_print: dict[str, list[int]] = {}
+    # plain SQL on the fingerprint alone: the planner uses its index
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    same = conn.exec_driver_sql(
-        "SELECT id, fingerprint, merged_into FROM claim WHERE fingerprint IN "
-        f"({', '.join(mark for _ in prints)})", tuple(prints)).all()
-    new = set(claim_ids)
-    verbatim: dict[int, list[Match]] = {}
-    for other, fp, merged in same:
-        if other not in new and merged is None:
-            verbatim.setdefault(prints[fp], []).append(Match(other, 1.0, 1.0, 1.0, None))
-    for cid, found in verbatim.items():
-        replace_matches(conn, cid, "claim", found, SCREEN)
+    distinct = list(dict.fromkeys(fingerprints))
+    for other, fp, merged in conn.exec_driver_sql(
+            "SELECT id, fingerprint, merged_into FROM claim WHERE fingerprint IN "
+            f"({', '.join(mark for _ in distinct)})", tuple(distinct)):
+        if merged is None:
+            by_print.setdefault(fp, []).append(other)
+    for cid, fp in zip(claim_ids, fingerprints, strict=True):
+        others = [o for o in by_print.get(fp, []) if o != cid]
+        if others:
+            replace_matches(conn, cid, "claim", [Match(o, 1.0, 1.0, 1.0, None)
+                                                 for o in others], SCREEN)
     for cid, found in zip(claim_ids, screened, strict=True):
         if found:
             replace_matches(conn, cid, "factcheck", found, SCREEN)

@@ -1,8 +1,9 @@
-"""Bulk writes: an ingested article with its sentences, claims and quantities.
+"""Bulk writes: ingested articles with their sentences, claims and quantities.
 
-Core statements and the driver's own ``executemany``: the ORM's per-row bookkeeping would
-cost more than the detection itself on a large corpus. Everything runs inside the
-caller's transaction.
+Plain SQL and the driver's own ``executemany``, a few statements per batch of articles:
+the ORM's per-row bookkeeping, or a round trip per row, would cost more than the
+detection itself on a large corpus (on PostgreSQL every statement is a round trip).
+Everything runs inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, Table, text
 
 from factcheck.matching import fingerprint
 from factcheck.storage import search
-from factcheck.storage.models import Appearance, Claim, Quantity, Sentence, utcnow
+from factcheck.storage.models import Appearance, Article, Claim, Quantity, Sentence, utcnow
 from factcheck.storage.records import QuantityRecord
 
 QUANTITY_FIELDS = tuple(QuantityRecord.model_fields)
@@ -25,7 +26,7 @@ ARTICLE_COLUMNS = ("title", "url", "outlet", "author", "published", "sha256", "s
 
 
 class PreparedClaimLike(Protocol):
-    """What ``insert_article_rows`` reads of a detected claim."""
+    """What ``insert_articles`` reads of a detected claim."""
 
     quote: str
     start: int
@@ -39,7 +40,7 @@ class PreparedClaimLike(Protocol):
 
 
 class PreparedArticleLike(Protocol):
-    """What ``insert_article_rows`` reads of a prepared article (``ingest.pipeline``)."""
+    """What ``insert_articles`` reads of a prepared article (``ingest.pipeline``)."""
 
     title: str
     url: str | None
@@ -108,49 +109,79 @@ def insert_sentences(conn: Connection, article_id: int,
     return _ids(conn, "sentence", article_id, "position")
 
 
+def reserve_ids(conn: Connection, table: str, n: int) -> list[int]:
+    """``n`` new ids for ``table``, to insert rows with their ids known beforehand (SQLite:
+    the writer holds the database lock, so the next ids are free; PostgreSQL: drawn from
+    the table's sequence)."""
+    if n == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        first = conn.exec_driver_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"'
+                                     ).scalar_one()
+        return list(range(first, first + n))
+    return [r[0] for r in conn.exec_driver_sql(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
+        (n,))]
+
+
+CLAIM_COLUMNS = ("id", "article_id", "sentence_id", "text", "quote", "start", "end", "score",
+                 "kind", "claimant", "claimant_kind", "status", "origin", "created_at",
+                 "updated_at", "version", "fingerprint", "match_stage")
+APPEARANCE_COLUMNS = ("id", "claim_id", "article_id", "start", "end", "quote",
+                      "origin_claim_id", "added_at")
+
+
+def insert_articles(conn: Connection, items: Sequence[tuple[PreparedArticleLike, list[str]]]
+                    ) -> list[tuple[int, list[int]]]:
+    """Write prepared articles with their sentences, claims (with their wording's
+    fingerprints), appearances, search documents and quantities, a few statements for the
+    whole batch (ids reserved first, rows written by ``executemany``); return each
+    article's id and its claims' ids (in the order of its ``claims``). The claims have had
+    matching's quick stage."""
+    if not items:
+        return []
+    stamp = db_time(conn, utcnow())
+    sqlite = conn.dialect.name == "sqlite"
+    article_ids = reserve_ids(conn, "article", len(items))
+    sentence_ids = iter(reserve_ids(conn, "sentence", sum(len(p.sentences) for p, _ in items)))
+    claim_ids = iter(reserve_ids(conn, "claim", sum(len(p.claims) for p, _ in items)))
+    appearance_ids = iter(reserve_ids(conn, "appearance",
+                                      sum(len(p.claims) for p, _ in items)))
+    articles, sentences, claims, appearances, docs, quantities = [], [], [], [], {}, []
+    out = []
+    for article_id, (p, prints) in zip(article_ids, items, strict=True):
+        published = p.published.isoformat() if sqlite and p.published else p.published
+        articles.append((article_id, p.title, p.url, p.outlet, p.author, published, p.sha256,
+                         p.source, p.text, stamp))
+        sids = [next(sentence_ids) for _ in p.sentences]
+        sentences += [(sid, article_id, i, s.start, s.end, s.score)
+                      for i, (sid, s) in enumerate(zip(sids, p.sentences, strict=True))]
+        cids = [next(claim_ids) for _ in p.claims]
+        for cid, c, fp in zip(cids, p.claims, prints, strict=True):
+            claims.append((cid, article_id, sids[c.sentence_index], c.quote, c.quote, c.start,
+                           c.end, c.score, c.kind, c.claimant, c.claimant_kind, "new",
+                           "detected", stamp, stamp, 1, fp, "screen"))
+            appearances.append((next(appearance_ids), cid, article_id, c.start, c.end,
+                                c.quote, cid, stamp))
+            docs[cid] = (c.quote, "", c.claimant or "", "", "")
+            quantities += [(cid, *(getattr(q, f) for f in QUANTITY_FIELDS))
+                           for q in c.quantities]
+        out.append((article_id, cids))
+    executemany(conn, Article.__table__, ("id", *ARTICLE_COLUMNS), articles)
+    executemany(conn, Sentence.__table__, ("id", "article_id", "position", "start", "end",
+                                           "score"), sentences)
+    executemany(conn, Claim.__table__, CLAIM_COLUMNS, claims)
+    executemany(conn, Appearance.__table__, APPEARANCE_COLUMNS, appearances)
+    executemany(conn, Quantity.__table__, ("claim_id", *QUANTITY_FIELDS), quantities)
+    search.write(conn, docs, replace=False)
+    return out
+
+
 def insert_article_rows(conn: Connection, prepared: PreparedArticleLike,
                         fingerprints: list[str] | None = None) -> tuple[int, list[int]]:
-    """Write one prepared article with its sentences, claims (with their wording's
-    ``fingerprints``, computed here when not given), appearances, search documents and
-    quantities; return its id and its claims' ids (in the order of ``prepared.claims``).
-    Its claims have had matching's quick stage."""
-    now = utcnow()
-    claim_t = Claim.__table__
-    stamp = db_time(conn, now)
-    published = prepared.published
-    if published is not None and conn.dialect.name == "sqlite":
-        published = published.isoformat()  # as SQLAlchemy stores a Date on SQLite
-    article_id = conn.exec_driver_sql(
-        insert_sql("article", ARTICLE_COLUMNS, mark(conn), "id"),
-        (prepared.title, prepared.url, prepared.outlet, prepared.author, published,
-         prepared.sha256, prepared.source, prepared.text, stamp)).scalar_one()
-    sentence_ids = insert_sentences(conn, article_id, [(s.start, s.end, s.score)
-                                                       for s in prepared.sentences])
-    claim_ids: list[int] = []
-    if prepared.claims:
-        executemany(conn, claim_t, ("article_id", "sentence_id", "text", "quote", "start",
-                                    "end", "score", "kind", "claimant", "claimant_kind",
-                                    "status", "origin", "created_at", "updated_at",
-                                    "version", "fingerprint", "match_stage"),
-                    [(article_id, sentence_ids[c.sentence_index], c.quote, c.quote, c.start,
-                      c.end, c.score, c.kind, c.claimant, c.claimant_kind,
-                      "new", "detected", stamp, stamp, 1, fp, "screen")
-                     for c, fp in zip(prepared.claims, fingerprints or [
-                         fingerprint(c.quote) for c in prepared.claims], strict=True)])
-        # the article is new in this transaction: its claims' ids are exactly these, in
-        # the order they were inserted
-        claim_ids = _ids(conn, "claim", article_id, "id")
-        executemany(conn, Appearance.__table__, ("claim_id", "article_id", "start", "end",
-                                                 "quote", "origin_claim_id", "added_at"),
-                    [(cid, article_id, c.start, c.end, c.quote, cid, stamp)
-                     for cid, c in zip(claim_ids, prepared.claims, strict=True)])
-        search.write(conn, {cid: (c.quote, c.quote, c.claimant or "", "", "")
-                            for cid, c in zip(claim_ids, prepared.claims, strict=True)},
-                     replace=False)
-        insert_quantities(conn, [(cid, q) for cid, c in zip(claim_ids, prepared.claims,
-                                                            strict=True)
-                                 for q in c.quantities])
-    return article_id, claim_ids
+    """``insert_articles`` for one article (fingerprints computed when not given)."""
+    prints = fingerprints or [fingerprint(c.quote) for c in prepared.claims]
+    return insert_articles(conn, [(prepared, prints)])[0]
 
 
 ID_TABLES = ("article", "sentence", "claim", "quantity", "evidence", "verdict",

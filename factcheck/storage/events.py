@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +86,41 @@ def append_event_row(conn: Connection, *, actor: str, action: str,
     conn.exec_driver_sql(f"UPDATE ledger_head SET last_event_id = {m}, last_hash = {m} "
                          "WHERE id = 1", (new_id, digest))
     return Event(**row)
+
+
+def append_event_rows(conn: Connection, events: Sequence[dict[str, Any]]) -> None:
+    """Append several events at once (an ingest batch's), chained in order: the head read
+    once, the rows written by one ``executemany``, the head moved once. Each dict holds
+    ``append_event_row``'s keyword arguments."""
+    if not events:
+        return
+    m = mark(conn)
+    lock = " FOR UPDATE" if conn.dialect.name == "postgresql" else ""
+    last_id, last_hash = conn.exec_driver_sql(
+        f"SELECT last_event_id, last_hash FROM ledger_head WHERE id = 1{lock}").one()
+    rows = []
+    for e in events:
+        at = e.get("at") or utcnow()
+        details = e.get("details")
+        details_text = (json.dumps(details, ensure_ascii=False, sort_keys=True)
+                        if details else None)
+        last_id += 1
+        row = {"id": last_id, "claim_id": e.get("claim_id"), "article_id": e.get("article_id"),
+               "at": at, "actor": e["actor"], "action": e["action"],
+               "from_status": e.get("from_status"), "to_status": e.get("to_status"),
+               "note": e.get("note"), "details": details_text, "state": e.get("state"),
+               "prev_hash": last_hash}
+        last_hash = event_hash(event_id=last_id, claim_id=row["claim_id"], at=at,
+                               actor=row["actor"], action=row["action"],
+                               from_status=row["from_status"], to_status=row["to_status"],
+                               note=row["note"], details=details_text, prev_hash=row[
+                                   "prev_hash"], article_id=row["article_id"],
+                               state=row["state"])
+        row["hash"] = last_hash
+        rows.append(tuple(db_time(conn, at) if k == "at" else row[k] for k in EVENT_COLUMNS))
+    conn.exec_driver_sql(insert_sql("event", EVENT_COLUMNS, m), rows)
+    conn.exec_driver_sql(f"UPDATE ledger_head SET last_event_id = {m}, last_hash = {m} "
+                         "WHERE id = 1", (last_id, last_hash))
 
 
 def append_event(*, session: Session, actor: str, action: str, claim_id: int | None = None,

@@ -3,9 +3,10 @@
 SQLite: an FTS5 table (``claim_search``, rowid = claim id) with the Porter stemmer, ranked
 by BM25. PostgreSQL: a ``claim_search`` table holding a weighted ``tsvector`` with a GIN
 index, English stemming, ranked by ``ts_rank_cd``. Either way a claim's search document
-is its statement, every quote of it, its claimant, its verdicts' summaries and notes and
-its evidence (publisher, title, quote), and it is rewritten in the same transaction as any
-change to the claim (``refresh``, called by ``events.append_event`` and the bulk writers).
+is its statement, every quote of it worded otherwise, its claimant, its verdicts'
+summaries and notes and its evidence (publisher, title, quote), and it is rewritten in the
+same transaction as any change to the claim (``refresh``, called by
+``events.append_event``, and ``write``, called by the bulk writers).
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def documents(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tuple[str
             select(e.c.claim_id, e.c.publisher, e.c.title, e.c.quote)
             .where(e.c.claim_id.in_(ids), e.c.removed_at.is_(None)).order_by(e.c.id)):
         parts[cid]["evidence"] += [publisher, title or "", quote]
+    for cols in parts.values():  # a quote worded as the statement is not indexed twice
+        cols["quote"] = [q for q in cols["quote"] if q not in cols["statement"]]
     return {cid: tuple(" ".join(p for p in cols[col] if p) for col in COLUMNS)
             for cid, cols in parts.items() if cols["statement"]}
 
