@@ -23,7 +23,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlmodel import Session
 
 from factcheck.matching import (
@@ -70,11 +70,12 @@ def factcheck_index(conn: Connection, *, encoder: Any = None) -> MatchIndex | No
     """Every imported fact-check indexed for matching (kept for the process while the
     collection is unchanged); ``None`` when there is none."""
     f = FactCheck.__table__
-    stamp = conn.execute(select(f.c.id).order_by(f.c.id.desc()).limit(1)).scalar()
-    if stamp is None:
+    count, last, changed, embedded = conn.execute(select(
+        func.count(), func.max(f.c.id), func.max(f.c.imported_at),
+        func.count(f.c.embedding))).one()
+    if not count:
         return None
-    count = len(conn.execute(select(f.c.id)).all())
-    key = (str(conn.engine.url), stamp, count, encoder is not None)
+    key = (str(conn.engine.url), count, last, changed, embedded, encoder is not None)
     if key not in _INDEXES:
         rows = conn.execute(select(f.c.id, f.c.claim, f.c.title, f.c.embedding,
                                    f.c.embedding_model, f.c.figures)
