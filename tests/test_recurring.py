@@ -335,3 +335,20 @@ def test_claims_list_filters_by_claimant_and_rating(cli):
     ok(cli("review", "rate", str(claim), "--rating", "unverifiable", "--summary", "No record."))
     assert [c["id"] for c in js(cli, "claims", "list", "--rating", "unverifiable")] == [claim]
     assert "unknown rating 'bogus'" in one_line(cli("claims", "list", "--rating", "bogus"), 2)
+
+
+def test_a_made_up_republication_of_the_sample_is_matched_both_ways(cli, tmp_path):
+    """The sample plus a made-up article republishing its aid sentence word for word and
+    rewording its Kinzhal-speed sentence: both claims are recognised."""
+    ok(cli("ingest", str(SAMPLE)))
+    sample = {c["id"]: c for c in js(cli, "claims", "list")}
+    aid = next(i for i, c in sample.items() if "$24 billion" in c["quote"])
+    kinzhal = next(i for i, c in sample.items() if "7,600 mph" in c["quote"])
+    ok(cli("ingest", str(article(tmp_path, "republished", f"{AID}\n\nRussia says its "
+                                 "Kinzhal hypersonic missile can fly at more than 7,600 "
+                                 "miles per hour."))))
+    new = {c["id"]: c for c in js(cli, "claims", "list", "--article", "2")}
+    copied = next(i for i, c in new.items() if "$24 billion" in c["quote"])
+    reworded = next(i for i, c in new.items() if "7,600 miles per hour" in c["quote"])
+    assert [m["id"] for m in new[copied]["matches"]] == [aid]  # at ingest, word for word
+    assert js(cli, "claims", "show", str(reworded))["matches"][0]["id"] == kinzhal
