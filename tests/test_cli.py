@@ -242,3 +242,16 @@ def test_a_folder_names_the_files_it_skipped(cli, tmp_path):
     r = cli("ingest", str(tmp_path))
     assert r.exit_code == 0
     assert r.stderr.startswith("Warning: skipped 1 file of an unsupported type: scan.pdf")
+
+
+def test_json_rows_print_one_per_line_and_parse_as_the_data(capsys):
+    from factcheck.cli.output import print_json
+
+    data = {"overall": {"claims": 3, "note": 'a "quoted" ü'},
+            "rows": [{"id": 1, "title": "one\nline"}, {"id": 2, "title": None}], "end": []}
+    print_json(data, rows="rows")
+    out = capsys.readouterr().out
+    assert json.loads(out) == data
+    assert '    {"id": 1, "title": "one\\nline"},' in out.splitlines()
+    print_json({"rows": []}, rows="rows")
+    assert json.loads(capsys.readouterr().out) == {"rows": []}

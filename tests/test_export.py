@@ -230,6 +230,10 @@ def test_stats(cli, reviewed):
     assert data["overall"]["verdicts"] == 1
     assert data["overall"]["median_hours_to_verdict"] >= 0
     assert data["articles"][0]["by_status"]["published"] == 1
+    # a ledger's articles print one per line (a hundred thousand of them stay quick)
+    lines = ok(cli("stats", "--json")).stdout.splitlines()
+    assert [json.loads(line) for line in lines if line.startswith('    {"id": ')] \
+        == data["articles"]
     text = ok(cli("stats")).stdout
     assert text.startswith(f"Overall: {n} claims; status: ")
 

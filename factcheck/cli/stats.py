@@ -15,7 +15,7 @@ def stats_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     with session(ctx) as s:
         data = desk_stats(session=s)
     if as_json:
-        print_json(data)
+        print_json(data, rows="articles")
         return
     o = data["overall"]
 

@@ -6,26 +6,32 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import func, select
+from sqlmodel import Session
 
 from factcheck.storage.models import Article, Claim, Verdict
 
 
 def desk_stats(*, session: Session) -> dict[str, Any]:
-    """Counts per article and overall (aggregated in the database)."""
-    per_article: dict[int, dict[str, Any]] = {}
-    for aid, title in session.exec(select(Article.id, Article.title).order_by(Article.id)):
-        per_article[aid] = {"id": aid, "title": title, "claims": 0, "by_status": {},
-                            "by_rating": {}}
+    """Counts per article and overall (aggregated in the database; plain rows, as a
+    million-claim ledger has a hundred thousand articles to list)."""
+    conn = session.connection()
+    per_article: dict[int, dict[str, Any]] = {
+        aid: {"id": aid, "title": title, "claims": 0, "by_status": {}, "by_rating": {}}
+        for aid, title in conn.execute(select(Article.id, Article.title)
+                                      .order_by(Article.id)).all()}
     overall: dict[str, Any] = {"claims": 0, "by_status": {}, "by_rating": {}}
-    for aid, status, n in session.exec(select(Claim.article_id, Claim.status,
+    totals: dict[str, int] = {}
+    for aid, status, n in conn.execute(select(Claim.article_id, Claim.status,
                                               func.count(Claim.id))
-                                       .group_by(Claim.article_id, Claim.status)):
-        for bucket in (per_article[aid], overall):
-            bucket["by_status"][status] = bucket["by_status"].get(status, 0) + n
-            bucket["claims"] += n
-    for aid, rating, n in session.exec(
+                                       .group_by(Claim.article_id, Claim.status)).all():
+        bucket = per_article[aid]
+        bucket["by_status"][status] = n
+        bucket["claims"] += n
+        totals[status] = totals.get(status, 0) + n
+    overall["by_status"] = totals
+    overall["claims"] = sum(totals.values())
+    for aid, rating, n in conn.execute(
             select(Claim.article_id, Verdict.rating, func.count(Verdict.id))
             .join(Claim, Claim.id == Verdict.claim_id)
             .where(Verdict.superseded_at.is_(None))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -56,10 +56,13 @@ class Claim(SQLModel, table=True):
 
     __tablename__ = "claim"
     __table_args__ = (
-        Index("ix_claim_article", "article_id", "start"),
+        # an article's claims; with the status, stats counts them from the index alone
+        Index("ix_claim_article", "article_id", "status", "start"),
         Index("ix_claim_status", "status"),
-        Index("ix_claim_score", "score"),
-        Index("ix_claim_merged", "merged_into"),
+        # merged claims are few; a full index on a mostly-NULL column misleads SQLite
+        Index("ix_claim_merged", "merged_into",
+              sqlite_where=text("merged_into IS NOT NULL"),
+              postgresql_where=text("merged_into IS NOT NULL")),
         Index("ix_claim_fingerprint", "fingerprint"),
     )
 
@@ -92,6 +95,10 @@ class Claim(SQLModel, table=True):
     # the ranking with every first stage; none: not yet)
     fingerprint: str | None = Field(default=None, max_length=32)
     match_stage: str | None = Field(default=None, max_length=8)
+
+
+# the list's order (score, then article order): the first page read without a sort
+Index("ix_claim_rank", Claim.score.desc(), Claim.article_id, Claim.start, Claim.id)
 
 
 class Appearance(SQLModel, table=True):
