@@ -87,6 +87,7 @@ def test_malformed_ingest_inputs_are_refused_in_one_line(cli, tmp_path):
         outcome = check_outcome(cli, cli("ingest", str(path)), before, f"case {i} {name}")
         outcomes[outcome] += 1
         before = counts(cli)
+    print(f"ingest fuzz, {N_INGEST} cases: {outcomes}")
     assert outcomes["refused"] >= N_INGEST * 0.8, outcomes
 
 
@@ -157,6 +158,7 @@ def test_mutated_exports_are_refused_or_audit_clean(cli, tmp_path, export_doc):
         outcome = check_outcome(cli, cli("import", str(path)), before, f"case {i} {what}")
         outcomes[outcome] += 1
         before = counts(cli)
+    print(f"import fuzz, {N_IMPORT} cases: {outcomes}")
     assert outcomes["refused"] >= N_IMPORT * 0.6, outcomes
 
 
@@ -180,4 +182,5 @@ def test_mutated_exports_into_an_empty_ledger(cli, tmp_path, export_doc, databas
         assert result.exit_code == 1 and result.stderr.count("\n") == 1, (what, result.stderr)
         assert "unexpected" not in result.stderr, (what, result.stderr)
         assert json.loads(ok(cli("--db", db, "articles", "list", "--json")).stdout) == []
+    print(f"import fuzz into empty ledgers, {N_IMPORT // 2} cases: {refused} refused")
     assert refused >= N_IMPORT // 4
