@@ -138,6 +138,45 @@ def test_quotation_marks_pair_up_and_reopen_at_paragraphs():
     assert text[quotes[0].regions[1][0]:quotes[0].end] == '"Three,"'
 
 
+# -- attributing only the claims ------------------------------------------------------------
+
+def _needed_agrees_with_full(text: str, needed: list[bool]) -> None:
+    spans = split_sentences(text)
+    full = attribute_sentences(text, spans)
+    some = attribute_sentences(text, spans, needed=needed)
+    for i, (a, b, need) in enumerate(zip(full, some, needed, strict=True)):
+        assert b == (a if need else Attribution(None, "outlet")), (i, spans[i].text)
+
+
+def test_attributing_some_sentences_gives_them_their_full_run_answers():
+    text = ("Coach Maria Lopez was pleased. \"We trained hard all winter. The results show "
+            "it. Nobody expected us to win five games in a row,\" said Lopez. The club's "
+            "owner, Acme Ltd, said in a statement that it would invest. A spokesman said "
+            "the money was ready. \"It is a fine team,\" he added. It plays on Sunday.")
+    n = len(split_sentences(text))
+    for needed in ([i % 2 == 0 for i in range(n)], [i % 2 == 1 for i in range(n)],
+                   [i == n - 2 for i in range(n)], [False] * n):
+        _needed_agrees_with_full(text, needed)
+
+
+def test_attributing_some_sentences_of_bbc_rows_gives_their_full_run_answers():
+    from factcheck.ingest.readers import read_file
+
+    rows = list(read_file(shared_or_skip("data", "news", "bbc-train.csv")))
+    for raw in rows[::40]:
+        n = len(split_sentences(raw.text))
+        _needed_agrees_with_full(raw.text, [i % 3 == 1 for i in range(n)])
+
+
+def test_one_claim_after_thousands_of_unread_sentences_needs_no_deep_recursion():
+    # each unattributed quotation is credited to the speaker of the one before it
+    text = "Mr John Smith spoke. " + "\"We won the game again.\" " * 3000
+    n = len(split_sentences(text))
+    result = attribute_sentences(text, split_sentences(text), needed=[i == n - 1
+                                                                        for i in range(n)])
+    assert result[-1] == Attribution("John Smith", "person")
+
+
 # -- headlines glued to corpus rows -------------------------------------------------------
 
 def test_a_glued_headline_becomes_the_title_and_a_heading_span():

@@ -192,17 +192,20 @@ def score_sentences(texts: list[str], model=None,
 
 
 def analyze_sentences(text: str, spans: list, model=None, *, headings: int = 0,
-                      ) -> list[SentenceAnalysis]:
+                      threshold: float | None = None) -> list[SentenceAnalysis]:
     """Analyse every sentence span of an article: score, kind, claimant, quantities.
 
     With a trained ``model`` the score blends its probability with the heuristic. The
     first ``headings`` spans are headings (a headline kept apart from the body): they score
-    0 and credit nobody."""
+    0 and credit nobody. With ``threshold``, only sentences scoring at least that (the
+    claims) are attributed; the others credit nobody (attribution is the costly part, and
+    only a claim keeps its claimant)."""
     out: list[SentenceAnalysis] = []
     body = spans[headings:]
     found = [_quantities_if_numeric(span.text, span.start) for span in body]
     scores = score_sentences([s.text for s in body], model, found)
-    attributions = attribute_sentences(text, body)
+    needed = None if threshold is None else [score >= threshold for score, _ in scores]
+    attributions = attribute_sentences(text, body, needed=needed)
     for _heading in spans[:headings]:
         out.append(SentenceAnalysis(0.0, "event", None, [], {"heading": 0.0}))
     for span, qs, (score, features), who in zip(body, found, scores, attributions,
