@@ -128,6 +128,7 @@ ORG_WORDS = frozenset([
     "Association", "Federation", "Confederation", "Society", "Institute", "Institution",
     "Foundation", "Trust", "Commission", "Board", "Authority", "Service", "Services",
     "Organisation", "Organization", "Club", "United", "Rovers", "Athletic", "Athletics",
+    "City", "Town", "Wanderers", "Albion", "Rangers", "FC", "Hotspur",
     "Motors", "Airways", "Airlines", "Air", "Telecom", "Telecoms", "Communications",
     "Steel", "Energy", "Oil", "Gas", "Petroleum", "Pharmaceuticals", "Holdings",
     "Industries", "International", "Enterprises", "Entertainment", "Studios", "Pictures",
@@ -165,6 +166,8 @@ NOT_NAMES = frozenset([
     "To", "Up", "Out", "Off", "Down", "Like", "Unlike", "Because", "Once", "Whether",
     "Former", "New", "Old", "Top", "Big", "Little", "Young", "First", "Second", "Third",
     "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "Earlier", "Later", "Yesterday", "Tomorrow", "Meantime", "Separately", "Elsewhere",
+    "Overall", "ISP",
 ])
 # Nationalities, places and events: capitalised, but neither people nor claimants when
 # they qualify a name ("Ukrainian President", "US giant").
@@ -180,11 +183,51 @@ DEMONYMS = frozenset([
     "Liberal", "Green", "Socialist", "Communist", "Nationalist", "Unionist", "Briton",
     "Frenchman", "Scot", "Welshman", "Irishman", "Englishman", "American", "Australian",
 ])
+# Capitalised words that open sentences in the news without being names (plurals of the
+# nouns for people and bodies are read by ``_is_common_noun``).
+_COMMON_OPENERS = frozenset([
+    "critics", "investors", "consumers", "shoppers", "voters", "fans", "residents", "workers",
+    "shares", "sales", "prices", "profits", "earnings", "exports", "imports", "meantime",
+    "overall", "separately", "elsewhere", "nevertheless", "instead", "opponents",
+    "supporters", "campaigners", "observers", "insiders", "sources", "rival", "rivals",
+])
+_NUMBER_WORDS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty", "forty", "fifty", "half", "quarter", "quarters", "third", "thirds", "hundreds",
+    "thousands", "millions", "billions", "dozens", "many", "most", "some", "all", "both",
+])
+_FIND_LIMIT = 40
+_NAME_WORD_RE = re.compile(r"[A-Za-z][\w'’&-]*")
+_BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
+# (not after another word or a comma: "Mark Lewis-Francis have", "Gardener and Campbell are")
+_PLURAL_SUBJECT_RE = re.compile(r"(?<![\w'’.&-])(?<![\w,] )([A-Z][\w'’&-]*)\s+"
+                                r"(?:have|are|were)\b")
+_TOKEN_RE = re.compile(r"[\w'’-]+")
+_MODIFIER_RE = re.compile(r"^[A-Z][\w'’]*-(?:based|listed|born|owned|backed|made|run|"
+                          r"registered|headquartered|controlled|funded)$")
+# Letters and titles written after a name
+_POSTNOMINALS = frozenset(["QC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "Jr",
+                           "Sr", "KC", "PhD"])
+# Capitalised words that open a run of capitals without being part of the name after them
+# ("On Tuesday Mitsubishi", "Earlier Conservative Graham Brady", "Web portal Lycos")
+_LEADING_NOISE = frozenset([
+    "On", "In", "At", "For", "By", "With", "From", "As", "But", "And", "Or", "If", "When",
+    "While", "Though", "Although", "Of", "After", "Before", "Since", "Until", "During",
+    "Despite", "Also", "So", "Then", "Now", "Earlier", "Later", "Meanwhile", "However",
+    "Additionally", "Furthermore", "Last", "Next", "This", "That", "These", "Those",
+    "Yesterday", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "July", "September", "October",
+    "November", "December", "Web", "Internet", "TV", "PC", "ISP", "CEO", "Even", "Only",
+    "Just", "Still", "Yet", "Instead", "Indeed", "Already", "Asked", "Speaking", "Under",
+    "Over", "Among", "Against", "About", "Like", "Unlike", "Because", "Once", "Whether",
+])
+# Nationalities that are surnames too ("Justin Green", "Dawn French")
+_SURNAMES_TOO = frozenset(["Green", "French", "English", "Welsh", "Irish", "Scott"])
 # Common words that are first names too ("Will Davies", "May Abbott").
 _FIRST_NAMES_TOO = frozenset(["Will", "May", "June", "April", "August", "Grace", "Hope"])
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July",
                      "August", "September", "October", "November", "December"])
-_PLACE_FIRST = frozenset(["New", "North", "South", "East", "West", "Sri", "Hong", "Los",
+_PLACE_FIRST = frozenset(["New", "North", "South", "East", "West", "Hong", "Los",
                           "Las", "San", "Santa", "Saint", "St", "Costa", "Saudi", "Sierra",
                           "Buenos", "Rio", "Abu", "Kuala", "Tel", "Puerto", "Port", "Cape",
                           "Lake", "Mount", "Mt", "Fort", "Great", "Upper", "Lower"])
@@ -195,6 +238,7 @@ _PLACE_LAST = frozenset(["Street", "Road", "Square", "Avenue", "Island", "Island
                          "Africa", "America", "Europe", "Asia", "Gulf", "River", "Lanka",
                          "Kong", "Cup", "Open", "Olympics", "Championship", "Championships",
                          "Prix", "Awards", "Award", "Trophy", "Games", "Marathon", "Series",
+                         "Arena",
                          "Week", "Act", "Bill", "Budget"])
 # Places that speak for an organisation ("Downing Street said").
 _SPEAKING_PLACES = frozenset(["Downing Street", "White House", "Whitehall", "Number 10",
@@ -224,6 +268,7 @@ PERSON_NOUNS = frozenset([
     "politician", "mp", "rabbi", "bishop", "archbishop", "priest", "prince", "princess",
     "king", "queen", "footballer", "cricketer", "sprinter", "hurdler", "trainer",
     "jockey", "tennis", "seed", "number", "veteran", "newcomer", "pensioner", "entrepreneur",
+    "backbencher", "frontbencher", "pm", "critic", "winner", "nominee", "boss", "supremo",
 ])
 ORG_NOUNS = frozenset([
     "company", "firm", "group", "bank", "club", "union", "party", "government", "ministry",
@@ -238,7 +283,7 @@ ORG_NOUNS = frozenset([
     "army", "navy", "embassy", "station", "channel", "service", "website", "site",
     "conglomerate", "multinational", "bookmaker", "academy", "school",
     "university", "college", "hospital", "campaign", "coalition", "alliance", "movement",
-    "ifpi",
+    "ifpi", "portal", "rival",
 ])
 DOCUMENT_NOUNS = frozenset([
     "report", "study", "survey", "research", "figures", "data", "statistics", "minutes",
@@ -277,7 +322,9 @@ _OBJECT_BEFORE_RE = re.compile(r"\b(?:told|by|to|with|against|from|on|at|in|of|b
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:\"“”]{3,60}?)"
                             r"(?:,|\.|\s+said|$)")
 _ROLE_BEFORE_RE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})\Z")
-_ORG_AFTER_RE = re.compile(r"\s+(club|newspaper|magazine|studios?)\b(?!\s+[A-Z])")
+_ORG_AFTER_RE = re.compile(r"\s+(club|studios?|newspaper|magazine|paper|group|website|"
+                           r"weblog|blog|portal|agency|firm)\b(?!\s+[A-Z])")
+_ORG_AFTER_IN_NAME = frozenset(["club", "studio", "studios"])   # "the All England club"
 # Words that make the name after them an organisation ("film studio Lions Gate",
 # "bookmaker William Hill", "an analyst at Gartner").
 _ORG_BEFORE = frozenset([
@@ -287,7 +334,7 @@ _ORG_BEFORE = frozenset([
     "manufacturer", "club", "charity", "agency", "body", "consultant", "consultants",
     "consultancy", "analyst", "analysts", "watchdog", "regulator", "supermarket", "insurer",
     "brewer", "lender", "exchange", "telecom", "telecoms", "broadband", "software",
-    "internet", "energy", "oil", "at"])
+    "internet", "energy", "oil", "portal", "isp", "at"])
 _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
                           r"declared|stated)\s*\Z")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
@@ -369,8 +416,12 @@ class Entities:
         # a name word -> each person named with it -> where (sorted offsets)
         self._by_token: dict[str, dict[tuple[str, ...], list[int]]] = {}
         self._orgs: dict[str, tuple[int, str]] = {}   # a word or acronym -> its fullest org
+        self._org_firsts: dict[str, tuple[int, str]] = {}   # a first word -> fullest org
         self._extra = extra_persons or {}
         self._lower_words: dict[str, bool] = {}   # a word -> written in lower case
+        self._lower_set: set[str] | None = None
+        self._plural_subjects: set[str] | None = None   # "Chelsea have", "Liverpool were"
+        self._acronyms: dict[str, tuple[int, str]] | None = None   # "(METI)" -> full name
         # runs of several capitalised words: read when a question needs them (a name
         # near a verb, a pronoun's antecedent, the fullest form of a surname)
         self._multi_starts: list[int] = []
@@ -499,8 +550,16 @@ class Entities:
                 piece = piece[:-1]
             while piece and piece[0][1] in _CONNECTORS:
                 piece = piece[1:]
-            # a capitalised common word that opens a sentence is not part of the name
-            if piece and self._sentence_initial_common(text, piece[0][0], piece[0][1]):
+            # a capitalised common word that opens a sentence is not part of the name (but
+            # "Ministry of Defence" is one name)
+            if piece and self._sentence_initial_common(text, piece[0][0], piece[0][1]) and \
+                    not (len(piece) > 2 and piece[1][1] in ("of", "for", "and", "&") and
+                         _clean_token(piece[0][1]) in ORG_WORDS):
+                piece = piece[1:]
+            # "Madrid-based Ferrovial", "Sydney-listed Virgin Blue": a description
+            if piece and _MODIFIER_RE.match(piece[0][1]):
+                piece = piece[1:]
+            while len(piece) > 1 and _clean_token(piece[0][1]) in _LEADING_NOISE:
                 piece = piece[1:]
             while piece and piece[0][1] in ("The", "A", "An"):
                 piece = piece[1:]
@@ -512,36 +571,56 @@ class Entities:
         before = text[max(0, pos - 3):pos].rstrip(" \"“‘'(-")
         if before and before[-1] not in ".!?:\n" and pos not in self._breaks:
             return False
-        if word in NOT_NAMES or word.lower() in PERSON_NOUNS or word.lower() in ORG_NOUNS or \
-                word.endswith("ly"):
+        if word in NOT_NAMES or word.endswith("ly") or _is_common_noun(word.lower()):
             return True
-        return self._written_lower(word.lower()) and not _ACRONYM_RE.match(word)
+        if _ACRONYM_RE.match(word):
+            return False
+        lower = word.lower()
+        # "Problems are occurring": the word, or its singular, is written in lower case
+        return self._written_lower(lower) or (
+            lower.endswith("s") and len(lower) > 3 and self._written_lower(lower[:-1]))
 
     def _written_lower(self, word: str) -> bool:
-        """Whether the text has ``word`` (lower case) as a word of its own somewhere (a few
-        searches for the word, not a pass over every word of the text)."""
+        """Whether ``word`` (lower case) is a word of the text: a token (a run of letters,
+        digits, apostrophes and hyphens) equal to it once its outer apostrophes and hyphens
+        are dropped. A few searches for the word; after ``_FIND_LIMIT`` of them, one pass
+        that collects every token (so a text of any length costs linear time). Both ways
+        give the same answer, so it never depends on what was asked before."""
         found = self._lower_words.get(word)
-        if found is None:
+        if found is not None:
+            return found
+        if len(self._lower_words) >= _FIND_LIMIT:
+            if self._lower_set is None:
+                self._lower_set = {t.strip("'’-") for t in _TOKEN_RE.findall(self.text)}
+            found = word in self._lower_set
+        else:
             found = False
             text = self.text
-            n = len(word)
+            n = len(text)
             i = text.find(word)
             while i >= 0 and not found:
-                before = text[i - 1] if i else " "
-                after = text[i + n:i + n + 2]
-                # not inside a longer word ("known" in "well-known" or "unknown")
-                found = not (before.isalnum() or before in "_'’-") and not (
-                    after[:1].isalnum() or after[:1] == "_" or
-                    (after[:1] in "'-" and after[1:2].isalpha()))
+                a, b = i, i + len(word)
+                while a and text[a - 1] in "'’-":
+                    a -= 1
+                while b < n and text[b] in "'’-":
+                    b += 1
+                found = (not a or not _is_token_char(text[a - 1])) and \
+                    (b == n or not _is_token_char(text[b]))
                 i = text.find(word, i + 1)
-            self._lower_words[word] = found
+        self._lower_words[word] = found
         return found
 
     def _classify(self, text: str, start: int, tokens: tuple[str, ...]):
         """(start, end, kind, name tokens, rank, roles) of one name, or None. ``kind`` is
         person, organisation or "single" (one capitalised word, decided later)."""
-        end = start + len(" ".join(tokens))
         toks = list(tokens)
+        postnominal = False
+        while len(toks) > 1 and toks[-1] in _POSTNOMINALS:
+            toks.pop()          # "Guy Mansfield QC", "Paul Flynn MP": the person
+            postnominal = True
+        end = start + len(" ".join(toks))
+        if postnominal and _is_name(toks):
+            return start, end, PERSON, tuple(toks), None, ()
         # roles and titles before a name: "Foreign Secretary Jack Straw", "Gen. Mark Milley",
         # "Bank of England Governor Mervyn King", "Striker Thierry Henry"
         last = -1
@@ -565,16 +644,24 @@ class Entities:
             prefix = toks[:first]
             if prefix and any(t in ORG_WORDS for t in prefix):
                 return start, end, ORGANISATION, tuple(prefix), None, ()
-            return None
+            if last > 0 or _is_title(toks[0]):
+                return None
+            # a first word that is a noun for a person only sometimes ("International Rugby
+            # Board", not "Wales international Tom Shanklin"): the rest decides
         joined = " ".join(toks)
         if joined in _SPEAKING_PLACES:
             return start, end, ORGANISATION, tuple(toks), None, ()
-        if len(toks) > 1 and (toks[-1] in ROLE_TITLES or toks[-1].lower() in PERSON_NOUNS):
-            return None     # a role, not a name: "The Conservative Party Co-Chairman"
+        if len(toks) > 1 and (toks[-1] in ROLE_TITLES or toks[-1].lower() in PERSON_NOUNS) \
+                and not (toks[-1] in ORG_WORDS and not any(_is_title(t) for t in toks[:-1])):
+            # a role, not a name: "The Conservative Party Co-Chairman" (but the "Scottish
+            # Executive" is a body)
+            return None
         after = _ORG_AFTER_RE.match(text, end)
         if after:
-            # "the All England club", "Vedomosti newspaper"
-            return (start, after.end(), ORGANISATION, (*toks, after.group(1)), None, ())
+            # "the All England club", "Vedomosti newspaper" (the name is "Vedomosti")
+            if after.group(1) in _ORG_AFTER_IN_NAME:
+                return (start, after.end(), ORGANISATION, (*toks, after.group(1)), None, ())
+            return start, end, ORGANISATION, tuple(toks), None, ()
         if ROLE_AFTER_RE.match(text, start + len(joined)) and not (
                 len(toks) == 1 and toks[0] in NOT_NAMES) or \
                 _word_before(text, start).lower() in _ORG_BEFORE:
@@ -640,6 +727,10 @@ class Entities:
                 prev = self._orgs.get(t)
                 if prev is None or len(full) > len(prev[1]):
                     self._orgs[t] = (start, full)
+        if len(tokens) > 1 and tokens[0] not in ORG_WORDS and tokens[0] not in DEMONYMS:
+            prev = self._org_firsts.get(tokens[0])
+            if prev is None or len(full) > len(prev[1]):
+                self._org_firsts[tokens[0]] = (start, full)
         acronym = "".join(t[0] for t in tokens if t[:1].isupper())
         if len(acronym) >= 2 and len(tokens) > 1:
             prev = self._orgs.get(acronym)
@@ -654,6 +745,9 @@ class Entities:
                 self._index_initials()
             self._register_runs_with("initials:" + word)
         found = self._orgs.get(word)
+        if found is None and word.isupper():
+            self._acronym_names()
+            return self._acronym_of.get(word)
         return found[1] if found else None
 
     def _fullest(self, pos: int, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -683,15 +777,19 @@ class Entities:
             key = self._fullest(start, tokens) or tokens
             return self._canonical_person(key, rank), PERSON
         if kind == ORGANISATION:
-            return self._org_name(tokens), ORGANISATION
+            return self._org_name(start, tokens), ORGANISATION
         # a single capitalised word: a known person's name, an organisation, or unknown
         t = tokens[0]
+        if self._plural_subject(t):
+            # "Chelsea have sacked ...": a team or a body, whatever else shares the word
+            return self._org(t) or self._org_first(t) or t, ORGANISATION
         key = self._fullest(start, tokens)
-        if key is not None:
+        if key is not None and not (self._org_first(t) and
+                                    not self.is_confirmed_person(" ".join(key))):
             return self._canonical_person(key, None), PERSON
         if t in self._extra:
             return self._extra[t], PERSON
-        org = self._org(t)
+        org = self._org(t) or self._org_first(t)
         if org is not None:
             return org, ORGANISATION
         if t in NOT_NAMES or t in DEMONYMS:
@@ -705,11 +803,41 @@ class Entities:
             return f"{rank} {' '.join(key)}"
         return " ".join(key)
 
-    def _org_name(self, tokens: tuple[str, ...]) -> str:
+    def _org_name(self, start: int, tokens: tuple[str, ...]) -> str:
         full = re.sub(r"['’]s$", "", " ".join(tokens))
         if len(tokens) == 1:
             return self._org(tokens[0]) or full
-        return full
+        # "Ministry of Economy, Trade and Industry (METI)": the name the acronym spells
+        expanded = self._acronym_names().get(start)
+        return expanded if expanded and expanded.startswith(full) else full
+
+    def _acronym_names(self) -> dict[int, str]:
+        """Names spelled out before an acronym in brackets, by where they start (read in one
+        pass, at the first question)."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            self._acronym_of: dict[str, str] = {}
+            for m in _BRACKETED_ACRONYM_RE.finditer(self.text):
+                name_start = _spelled_out(self.text, m.start(), m.group(1))
+                if name_start is not None:
+                    name = self.text[name_start:m.start()].strip()
+                    self._acronyms[name_start] = name
+                    self._acronym_of.setdefault(m.group(1), name)
+        return self._acronyms
+
+    def _org_first(self, word: str) -> str | None:
+        """The organisation whose name starts with ``word`` ("Stuff" for "Stuff Magazine",
+        "Marsh" for "Marsh & McLennan"), the fullest if several."""
+        self._register_runs_with(word)
+        found = self._org_firsts.get(word)
+        return found[1] if found else None
+
+    def _plural_subject(self, word: str) -> bool:
+        """Whether the text makes ``word`` the subject of a plural verb ("Chelsea have",
+        "Liverpool were"): a team or a body, not a person (read in one pass)."""
+        if self._plural_subjects is None:
+            self._plural_subjects = set(_PLURAL_SUBJECT_RE.findall(self.text))
+        return word in self._plural_subjects
 
     def _learn_gender(self, person: _Person) -> None:
         # a person's gender from the pronouns of the sentence that first names them
@@ -806,15 +934,40 @@ class Entities:
         return mention
 
     def org_containing(self, word: str, pos: int) -> str | None:
-        """The nearest organisation before ``pos`` (at most ``FAR`` characters back) whose
-        name contains ``word``."""
+        """The organisation "the <word>" stands for: the nearest before ``pos`` (at most
+        ``FAR`` characters back) whose name contains ``word`` ("the Commission"), that the
+        article described with it ("US magazine Rolling Stone", "the Vedomosti newspaper"),
+        or, for a committee, whose name ends with the word in lower case ("the Commons home
+        affairs committee")."""
         w = word.lower()
-        for m in reversed(self.between(max(0, pos - FAR), pos)):
-            if m.kind == ORGANISATION and w in m.name.lower().split():
-                return m.name
-        return None
+        lo = max(0, pos - FAR)
+        text = self.text
+        found: tuple[int, str] | None = None
+        for m in reversed(self.between(lo, pos)):
+            if m.kind == ORGANISATION and (
+                    w in m.name.lower().split() or
+                    w in text[max(0, m.start - 30):m.start].lower().split()[-2:] or
+                    text[m.end:m.end + len(w) + 2].lower().split()[:1] == [w]):
+                found = (m.start, m.name)
+                break
+        if found is None and w in _LOWER_NAMED:
+            for hit in reversed(list(_LOWER_NAMED_RE.finditer(text, lo, pos))):
+                words = hit.group(1).split()
+                if words[-1] == w and words[0] not in NOT_NAMES and \
+                        not any(x in _LOWER_STOP for x in words[1:]):
+                    return hit.group(1)
+        return found[1] if found else None
 
 
+# Bodies the news names with lower-case words after a capital ("the Commons home affairs
+# committee", "the Treasury select committee"), and the words such a name never holds
+_LOWER_NAMED = frozenset(["committee"])
+_LOWER_NAMED_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w&-]*[ ]){1,3}(?:[a-z][\w-]*[ ]){0,3}"
+                             r"committee)\b")
+_LOWER_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "by", "with", "from",
+                         "said", "says", "told", "that", "which", "who", "after", "before",
+                         "when", "and", "or", "but", "was", "is", "has", "had", "its", "their",
+                         "his", "her"])
 _CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "del", "della", "der", "den",
                          "van", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn"])
 _POSSESSIVE_RE = re.compile(r"(?<!^McDonald)['’]s$|(?<=s)['’]$")
@@ -838,6 +991,47 @@ ROLE_NOUNS = (alternation(sorted(ROLE_WORDS)) + "|"
 ROLE_AFTER_RE = re.compile(rf"['’]?\s+(?:{ROLE_NOUNS})\b")
 
 
+def _spelled_out(text: str, pos: int, acronym: str) -> int | None:
+    """Where the name that ``acronym`` abbreviates starts, if the words just before ``pos``
+    spell it ("Ministry of Economy, Trade and Industry (METI)"); else None."""
+    words = list(_NAME_WORD_RE.finditer(text, max(0, pos - 120), pos))
+    letters = acronym.upper().replace("&", "")
+    i = len(letters)
+    start = None
+    for w in reversed(words):
+        token = w.group(0)
+        if token in _CONNECTORS or token.lower() in ("on", "in", "to", "at"):
+            continue
+        if not token[:1].isupper() or i == 0 or token[0].upper() != letters[i - 1]:
+            break
+        i -= 1
+        start = w.start()
+        if i == 0:
+            break
+    return start if i == 0 and start is not None and \
+        not re.search(r"[.;:!?\"“”()]", text[start:pos]) else None
+
+
+def _is_token_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+def _is_common_noun(word: str) -> bool:
+    """Whether a lower-case word is a noun for people, bodies or documents, singular or
+    plural ("analysts", "unions", "companies"), or a number ("millions", "three-quarters")."""
+    if word in PERSON_NOUNS or word in ORG_NOUNS or word in _COMMON_OPENERS:
+        return True
+    if word.endswith("ies"):
+        stem = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes")):
+        stem = word[:-2]
+    else:
+        stem = word[:-1] if word.endswith("s") else ""
+    if stem and (stem in PERSON_NOUNS or stem in ORG_NOUNS or stem in DOCUMENT_NOUNS):
+        return True
+    return word.split("-")[0] in _NUMBER_WORDS
+
+
 def _word_before(text: str, pos: int) -> str:
     """The word that ends just before ``pos`` (one space away), or ""."""
     if pos < 2 or text[pos - 1] != " ":
@@ -857,7 +1051,8 @@ def _is_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
     for i, t in enumerate(tokens):
-        if t in ORG_WORDS or t in DEMONYMS or t in _CONNECTORS:
+        if t in ORG_WORDS or t in _CONNECTORS or (t in DEMONYMS and not (
+                i and i == len(tokens) - 1 and t in _SURNAMES_TOO)):
             return False
         if t in NOT_NAMES and not (i == len(tokens) - 1 and i > 0 and t in _MONTHS) and \
                 not (i == 0 and len(tokens) > 1 and t in _FIRST_NAMES_TOO):
