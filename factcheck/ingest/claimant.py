@@ -53,7 +53,8 @@ MORE_VERBS = (r"adds|insists|replied|replies|reckons|reckoned|forecast|forecasts
               r"pointed\s+to|points\s+to|made\s+clear|makes\s+clear|read|reads|called|calls|"
               r"stated|predicted|warned|hinted|hints|signalled|signaled|revealed|"
               r"stressed|acknowledged|conceded|questioned|rejected|dismissed|countered|"
-              r"expecting|predicting|forecasting|estimating|accused|accuses")
+              r"expecting|predicting|forecasting|estimating|accused|accuses|responded|"
+              r"responds|retorted|clarified")
 _VERBS = alternation(split_words(REPORTING_VERBS + "|" + MORE_VERBS))
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Verbs that only documents, figures or organisations "say" with (a person's "found" is
@@ -76,6 +77,8 @@ _ACCORDING = ("according to", "According to", "ACCORDING TO")
 _CUE_WORDS = [*split_words(REPORTING_VERBS + "|" + MORE_VERBS), *_ACCORDING, *_PARTICIPLES]
 _CUE_RE = re.compile(rf"\b(?:{alternation(_CUE_WORDS)})\b")
 _COMMA_BEFORE_RE = re.compile(r",\s+\Z")
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been)\s+"
+                           r"(?:[a-z]+ly\s+|also\s+|now\s+|still\s+)?\Z")
 _NP_END_RE = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:that|who|which|as|in|on)\b")
 
 # Words between a subject and its verb: auxiliaries, adverbs, time phrases.
@@ -89,7 +92,8 @@ _SKIP_BEFORE_VERB = frozenset([
     "this", "just", "only", "however", "too", "both", "all", "had", "being", "duly",
     "openly", "formally", "initially", "originally", "officially", "finally", "apparently",
 ])
-_PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "am"])
+_PASSIVE = ("is", "was", "were", "are", "be", "been", "being", "am")
+_BY_RE = re.compile(r"\s+by\s+(?=(?:the\s+)?[A-Z])")
 
 # Titles and honorifics before a name. Ranks and peerages are kept in the name when they are
 # written as part of it (see ``_canonical_person``).
@@ -197,6 +201,9 @@ _NUMBER_WORDS = frozenset([
     "thousands", "millions", "billions", "dozens", "many", "most", "some", "all", "both",
 ])
 _FIND_LIMIT = 40
+_CONTRACTION_RE = re.compile(r"^[A-Z][a-z]*['’](?:ve|re|ll|d|m|t)$")
+# Places written as acronyms: not a source when a claim merely mentions them
+_PLACE_ACRONYMS = frozenset(["US", "UK", "USA", "UAE", "GB", "NY", "LA", "EU"])
 _NAME_WORD_RE = re.compile(r"[A-Za-z][\w'’&-]*")
 _BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
 # (not after another word or a comma: "Mark Lewis-Francis have", "Gardener and Campbell are")
@@ -217,7 +224,7 @@ _LEADING_NOISE = frozenset([
     "Additionally", "Furthermore", "Last", "Next", "This", "That", "These", "Those",
     "Yesterday", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "July", "September", "October",
-    "November", "December", "Web", "Internet", "TV", "PC", "ISP", "CEO", "Even", "Only",
+    "November", "December", "ISP", "CEO", "Even", "Only",
     "Just", "Still", "Yet", "Instead", "Indeed", "Already", "Asked", "Speaking", "Under",
     "Over", "Among", "Against", "About", "Like", "Unlike", "Because", "Once", "Whether",
 ])
@@ -335,12 +342,23 @@ _ORG_BEFORE = frozenset([
     "consultancy", "analyst", "analysts", "watchdog", "regulator", "supermarket", "insurer",
     "brewer", "lender", "exchange", "telecom", "telecoms", "broadband", "software",
     "internet", "energy", "oil", "portal", "isp", "at"])
+_NP_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|\d[\w-]*")
+_ROLE_ABBREVIATIONS = {"pm": ("prime", "minister"), "mp": ("mp",)}
+# the first word of the clause that ends at a position (after a sentence end or a quotation)
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:\"“”]\s+)[\"“‘']?([A-Za-z][\w'’-]*)[^.!?;:\"“”]*\Z")
+_COMMA_GAP_RE = re.compile(r"['’]?s?\s*,\s*")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
+# "the star of", "its chairman at": a role held at the name that follows
+_ROLE_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                         r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?\Z")
 _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
                           r"declared|stated)\s*\Z")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
 # "a report by the IFS", "figures from the ONS", "a survey of 5,000 adults for YouGov"
-_SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for|of)\s+(?:the\s+)?\Z")
+# "the Gartner report", "IFS's report", "Dimension Data, which commissioned the survey"
+_SOURCE_BEFORE_RE = re.compile(r"['’]?s?\s*(?:,\s*(?:which|who)\s+)?(?:[a-z-]+\s+){0,2}")
+_SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for)\s+(?:the\s+)?\Z")
 _APPOSED_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)")
 _DOCUMENT_RE = re.compile(rf"\b(?:{alternation(sorted(DOCUMENT_NOUNS))})\b", re.I)
 _SPOKES_RE = re.compile(rf"\b(?:{alternation(sorted(_SPOKES))})\b", re.I)
@@ -444,7 +462,7 @@ class Entities:
         for m in _CHAIN_RE.finditer(text):
             chain = m.group(0)
             if " " not in chain:
-                if chain not in NOT_NAMES and chain not in DEMONYMS:
+                if chain not in NOT_NAMES and (chain not in DEMONYMS or chain in ORG_WORDS):
                     singles.append(m.start())
                     single_words.append(chain)
                 continue
@@ -525,7 +543,8 @@ class Entities:
                 # a headline kept apart: "... Howard | Tony Blair said"
                 pieces.append(piece)
                 piece = []
-            if tok == "and" and piece and not _org_goes_on(tokens, i):
+            if tok == "and" and piece and not (_org_goes_on(tokens, i) and
+                                               _clean_token(piece[-1][1]) not in ORG_WORDS):
                 pieces.append(piece)
                 piece = []
                 continue
@@ -553,14 +572,16 @@ class Entities:
             # a capitalised common word that opens a sentence is not part of the name (but
             # "Ministry of Defence" is one name)
             if piece and self._sentence_initial_common(text, piece[0][0], piece[0][1]) and \
-                    not (len(piece) > 2 and piece[1][1] in ("of", "for", "and", "&") and
-                         _clean_token(piece[0][1]) in ORG_WORDS):
+                    not (len(piece) > 1 and _clean_token(piece[0][1]) in ORG_WORDS and
+                         (piece[1][1] in ("of", "for", "and", "&") or
+                          piece[1][1][:1].isupper())):
                 piece = piece[1:]
             # "Madrid-based Ferrovial", "Sydney-listed Virgin Blue": a description
             if piece and _MODIFIER_RE.match(piece[0][1]):
                 piece = piece[1:]
-            while len(piece) > 1 and _clean_token(piece[0][1]) in _LEADING_NOISE:
-                piece = piece[1:]
+            while len(piece) > 1 and _clean_token(piece[0][1]) in _LEADING_NOISE and not (
+                    len(piece) == 2 and _clean_token(piece[1][1]) in ORG_WORDS):
+                piece = piece[1:]     # (but the "Sunday Times" is a name)
             while piece and piece[0][1] in ("The", "A", "An"):
                 piece = piece[1:]
             if piece:
@@ -619,7 +640,7 @@ class Entities:
             toks.pop()          # "Guy Mansfield QC", "Paul Flynn MP": the person
             postnominal = True
         end = start + len(" ".join(toks))
-        if postnominal and _is_name(toks):
+        if postnominal and len(toks) > 1 and _is_name(toks):
             return start, end, PERSON, tuple(toks), None, ()
         # roles and titles before a name: "Foreign Secretary Jack Straw", "Gen. Mark Milley",
         # "Bank of England Governor Mervyn King", "Striker Thierry Henry"
@@ -640,6 +661,11 @@ class Entities:
                 if title in MALE or title in FEMALE:
                     roles.append("gender:" + ("m" if title in MALE else "f"))
                 return start, end, PERSON, tuple(name), rank, tuple(roles)
+            if last == 0 and len(toks) > 2 and toks[1] == "of" and \
+                    (toks[0].rstrip(".") in HONORIFICS or toks[0] == "Mayor") and \
+                    all(t[:1].isupper() for t in toks[2:]):
+                # "the Archbishop of Canterbury", "the Mayor of London": named by the office
+                return start, end, PERSON, tuple(toks), None, ()
             first = next(i for i, t in enumerate(toks) if _is_title(t) or i == last)
             prefix = toks[:first]
             if prefix and any(t in ORG_WORDS for t in prefix):
@@ -651,10 +677,11 @@ class Entities:
         joined = " ".join(toks)
         if joined in _SPEAKING_PLACES:
             return start, end, ORGANISATION, tuple(toks), None, ()
-        if len(toks) > 1 and (toks[-1] in ROLE_TITLES or toks[-1].lower() in PERSON_NOUNS) \
+        if len(toks) > 1 and (toks[-1] in ROLE_TITLES or (toks[-1].lower() in PERSON_NOUNS and
+                                                          not _is_name(toks))) \
                 and not (toks[-1] in ORG_WORDS and not any(_is_title(t) for t in toks[:-1])):
             # a role, not a name: "The Conservative Party Co-Chairman" (but the "Scottish
-            # Executive" is a body)
+            # Executive" is a body and "Justin King" a man)
             return None
         after = _ORG_AFTER_RE.match(text, end)
         if after:
@@ -670,7 +697,7 @@ class Entities:
             return start, end, ORGANISATION, tuple(toks), None, ()
         if any(t in ORG_WORDS for t in toks) or "&" in joined or (
                 len(toks) == 1 and _ACRONYM_RE.match(toks[0])):
-            if all(t in DEMONYMS or t in NOT_NAMES for t in toks):
+            if all((t in DEMONYMS and t not in ORG_WORDS) or t in NOT_NAMES for t in toks):
                 return None
             return start, end, ORGANISATION, tuple(toks), None, ()
         if toks[0] in _PLACE_FIRST or toks[-1] in _PLACE_LAST:
@@ -715,7 +742,8 @@ class Entities:
             if m:
                 person.roles.update(w.lower() for w in re.findall(r"[A-Za-z-]+", m.group(1)))
             bm = _ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
-            if bm:
+            if bm and bm.group(1).split()[-1] not in _PREPOSITIONS:
+                # ("coach Bernard Laporte", not "editor of Stuff Essentials")
                 person.roles.update(bm.group(1).split())
 
     def _add_org(self, start: int, tokens: tuple[str, ...]) -> None:
@@ -727,7 +755,9 @@ class Entities:
                 prev = self._orgs.get(t)
                 if prev is None or len(full) > len(prev[1]):
                     self._orgs[t] = (start, full)
-        if len(tokens) > 1 and tokens[0] not in ORG_WORDS and tokens[0] not in DEMONYMS:
+        if len(tokens) > 1 and tokens[0] not in ORG_WORDS and tokens[0] not in DEMONYMS and \
+                any(t in ORG_WORDS or t == "&" for t in tokens[1:]):
+            # "Marsh & McLennan", "Stuff Magazine" (not "Nintendo DS", a product)
             prev = self._org_firsts.get(tokens[0])
             if prev is None or len(full) > len(prev[1]):
                 self._org_firsts[tokens[0]] = (start, full)
@@ -805,6 +835,8 @@ class Entities:
 
     def _org_name(self, start: int, tokens: tuple[str, ...]) -> str:
         full = re.sub(r"['’]s$", "", " ".join(tokens))
+        if len(tokens) == 1 and tokens[0] in DEMONYMS:
+            return full          # "Labour" is a party's whole name
         if len(tokens) == 1:
             return self._org(tokens[0]) or full
         # "Ministry of Economy, Trade and Industry (METI)": the name the acronym spells
@@ -922,7 +954,9 @@ class Entities:
             return self._singles[start]
         mention = None
         token = _clean_token(self._single_words[k])
-        if token not in NOT_NAMES and token not in DEMONYMS and \
+        if _CONTRACTION_RE.match(token):
+            token = "I"         # "I've", "We're", "Don't": never a name
+        if token not in NOT_NAMES and (token not in DEMONYMS or token in ORG_WORDS) and \
                 not self._sentence_initial_common(self.text, start, token):
             item = self._classify(self.text, start, (token,))
             if item is not None:
@@ -989,6 +1023,8 @@ ROLE_NOUNS = (alternation(sorted(ROLE_WORDS)) + "|"
               r"(?:director|manager|editor|correspondent|secretary|officer|chief|"
               r"spokesman|partner|adviser|analyst|head)")
 ROLE_AFTER_RE = re.compile(rf"['’]?\s+(?:{ROLE_NOUNS})\b")
+# Nouns for those who speak for a body: "FDA medical advisors agreed" is the FDA's claim
+_SPEAKS_FOR = ORG_NOUNS | _SPOKES | DOCUMENT_NOUNS | ROLE_WORDS | {"advisor", "adviser"}
 
 
 def _spelled_out(text: str, pos: int, acronym: str) -> int | None:
@@ -1010,6 +1046,15 @@ def _spelled_out(text: str, pos: int, acronym: str) -> int | None:
             break
     return start if i == 0 and start is not None and \
         not re.search(r"[.;:!?\"“”()]", text[start:pos]) else None
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, roughly ("advisors" -> "advisor", "companies" -> "company")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _is_token_char(ch: str) -> bool:
@@ -1066,8 +1111,8 @@ def _org_goes_on(tokens: list[tuple[int, str]], i: int) -> bool:
     """Whether the capitalised words after "and" at ``i`` end in an organisation's word."""
     rest = []
     for _, t in tokens[i + 1:]:
-        if t in ("and",):
-            break
+        if t in ("and", "the", "The"):
+            break        # "Labour and the Tories": two names
         rest.append(_clean_token(t))
         if t.endswith(".") and not _is_abbreviation(t):
             break    # the sentence ends here
@@ -1308,7 +1353,10 @@ class Attributor:
         for a, b in parts:
             for m in _CUE_RE.finditer(self.text, a, b):
                 word = m.group(0)
-                if word in _PARTICIPLES:
+                if word in _PARTICIPLES and _BE_BEFORE_RE.search(
+                        self.text, max(a, m.start() - 24), m.start()):
+                    verbs.append((m, a, b))       # "He is saying that ...": a verb
+                elif word in _PARTICIPLES:
                     if participle is None:
                         # only after a comma: "..., saying"
                         comma = _COMMA_BEFORE_RE.search(self.text, max(a, m.start() - 12),
@@ -1352,9 +1400,13 @@ class Attributor:
                      (words[k - 1].endswith("ly") and words[k - 1].islower()
                       and len(words[k - 1]) > 4)):
             k -= 1
-        if k and words[k - 1].lower() in _PASSIVE:
+        if k and words[k - 1].lower() in _PASSIVE + ("as",):
             if not verb.endswith("ing"):
-                return None  # "is expected", "was reported": no speaker here
+                # "is expected", "was reported": no speaker here, unless "by" names one
+                # ("..., as announced by the Office for National Statistics")
+                by = _BY_RE.match(self.text, v1)
+                return self._noun_phrase(idx, by.end(), self._np_end(by.end(), b),
+                                         after=True) if by else None
             k -= 1           # "it is expecting"
         if k and words[k - 1].lower() in ("to", "not", "would", "will"):
             return None      # "refused to comment", "declined to say"
@@ -1375,7 +1427,7 @@ class Attributor:
                 return self._apposition_subject(idx, v0, a)
             return None
         if verb in ("read", "reads") and not re.search(r"statement|letter|notice|sign",
-                                                       before[-40:], re.I):
+                                                       before[-80:], re.I):
             return None
         if verb in ("called", "calls") and not re.match(r"\s+(?:it|them|for|him|her|this)\b",
                                                         self.text[v1:v1 + 8]):
@@ -1388,19 +1440,46 @@ class Attributor:
         head_start = max(a, v0 - WINDOW) + (cut + 1 if cut >= 0 else 0)
         # the phrase ends where the skipped words (auxiliaries, adverbs) begin
         stop = found_words[k].start() if k < len(words) else v0
-        if verb in _NOUN_LIKE_VERBS and not (
+        if verb in _NOUN_LIKE_VERBS and verb not in ("read", "reads") and not (
                 prev.lower() in _PERSON_PRONOUNS or prev.lower() in _ORG_PRONOUNS or
-                self.entities.between(max(head_start, stop - 60), stop)):
-            return None      # "larger states", "the claims": a noun, not a verb
+                self._described_head(words, k) or
+                any(w.lower() in DOCUMENT_NOUNS for w in words[max(0, k - 8):k]) or
+                any(m.subject(self.text) for m in
+                    self.entities.between(max(head_start, stop - 60), stop)[-1:])):
+            # "larger states", "the claims", "hit back at Labour claims": a noun, not a verb
+            return None
         found = self._noun_phrase(idx, head_start, stop, after=False,
                                   document_verb=verb in DOCUMENT_VERBS)
         if found is None and "," in self.text[head_start:stop].rstrip()[-2:]:
             found = self._apposition_subject(idx, stop, a)
+        if found is None and verb not in ("told", "tells"):
+            # "... in our lives thinks Mr Vaughan.": the speaker after the verb, at the end
+            found = self._post_verb_subject(idx, v1, b, final=True)
         if found is not None and found.kind == PERSON and verb in DOCUMENT_VERBS:
             return None      # "Martinez found herself in trouble": not a claim of hers
         return found
 
-    def _post_verb_subject(self, idx: int, v1: int, b: int) -> Attribution | None:
+    @staticmethod
+    def _described_head(words: list[str], k: int) -> bool:
+        """Whether the words before index ``k`` end with a description ("the firm", "the
+        adverts", "the new book"): a determiner, then a noun for a person, body or document."""
+        if not k:
+            return False
+        head = words[k - 1].lower()
+        if not _is_common_noun(head) or head.split("-")[0] in _NUMBER_WORDS:
+            return False
+        return any(w.lower() in _DETERMINERS for w in words[max(0, k - 4):k - 1])
+
+    def _np_end(self, start: int, b: int) -> int:
+        """Where a noun phrase that starts at ``start`` (after its verb) ends."""
+        end = min(b, start + WINDOW)
+        m = _NP_END_RE.search(self.text, start, end)
+        return m.start() if m else end
+
+    def _post_verb_subject(self, idx: int, v1: int, b: int,
+                           final: bool = False) -> Attribution | None:
+        """The speaker named after a verb ('"...," said X'); with ``final``, only a name
+        that ends the sentence ("... thinks Mr Vaughan.")."""
         end = min(b, v1 + WINDOW)
         seg = self.text[v1:end]
         m = re.match(r"\s*(?:,\s*)?", seg)
@@ -1410,6 +1489,8 @@ class Attributor:
                            self.text[start:end])
         stop = start + stop_m.start() if stop_m else end
         if stop <= start:
+            return None
+        if final and self.text[stop:stop + 1] not in (".", "!", "?"):
             return None
         word = self.text[start:stop].split()[0]
         first = word.lower()
@@ -1421,22 +1502,50 @@ class Attributor:
             if not _PUNCT_NEXT_RE.match(self.text, start + len(word)):
                 return None
             return self._pronoun(idx, first, start)
+        if final and not word[:1].isupper():
+            return None
         if first in ("the", "a", "an", "his", "her", "its", "their") or word[:1].isupper() \
                 or word[:1].isdigit() or self.entities.between(start, min(stop, start + 60)):
-            return self._noun_phrase(idx, start, stop, after=True)
+            found = self._noun_phrase(idx, start, stop, after=True)
+            if found is None and word[:1].isupper():
+                found = self._unread_name(start, stop)
+            return found
         return None
+
+    def _unread_name(self, start: int, stop: int) -> Attribution | None:
+        """A speaker named after "said" in words the name reader did not take for a name
+        ('"...," said Xing Wangli'): capitalised words that look like a person's name."""
+        m = _CHAIN_RE.match(self.text, start, stop)
+        if m is None:
+            return None
+        tokens = [_clean_token(t) for t in m.group(0).split(" ")]
+        while tokens and (tokens[0] in _LEADING_NOISE or tokens[0] in ("The", "A", "An")):
+            tokens = tokens[1:]
+        if len(tokens) < 2 or len(tokens) > 4 or any(
+                t in NOT_NAMES or t in ORG_WORDS or t in _CONNECTORS or
+                not _PROPER_TOKEN_RE.match(t) for t in tokens):
+            return None
+        return Attribution(" ".join(tokens), PERSON)
 
     def _apposition_subject(self, idx: int, comma_end: int, a: int) -> Attribution | None:
         """The name before an apposition ("NAME, role at ORG, said" or "NAME, role said"),
         a person's or an organisation's."""
         lo = max(a, comma_end - WINDOW)
         window_mentions = self.entities.between(lo, comma_end)
+        clause = _CLAUSE_START_RE.search(self.text, lo, comma_end)
+        if clause and clause.group(1).lower() in _DETERMINERS:
+            # "The BBC's correspondent in Jakarta, Rachel Harvey, told", "Its chief
+            # executive, Justin King, said": a description, then the name set beside it
+            for m in reversed(window_mentions):
+                if _COMMA_GAP_RE.fullmatch(self.text, m.end, comma_end) and \
+                        self.text[max(lo, m.start - 2):m.start].strip() == ",":
+                    return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         # the first fitting name: a later one sits inside the apposition ("Glenn Maguire,
         # chief economist at Societe Generale, told")
         for m in window_mentions:
             gap = self.text[m.end:comma_end]
-            if re.match(r"['’]?s?\s*,", gap) and len(gap.split()) <= 24 and \
-                    not re.search(r"[;:\"“”]", gap):
+            if re.match(r"['’]?s?\s*(?:,|(?:which|who)\b)", gap) and len(gap.split()) <= 24 and \
+                    not re.search(r"[;:\"“”]", gap):   # ("Ford, which posted ..., said")
                 # "Wal-Mart, the largest US retailer, has said" too
                 return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         return None
@@ -1470,7 +1579,18 @@ class Attributor:
                 return self._pronoun(idx, last, stop)
             if last in ("i", "we", "you"):
                 return None
+            comma = seg.rfind(",")
+            if comma >= 0:
+                # "In the adverts, entitled ... Sidney Taurel, the company says": the
+                # description after the last comma is the subject
+                clause = lower[len(re.findall(r"[A-Za-z][\w'’-]*|\d[\w-]*", seg[:comma])):]
+                if clause and len(clause) <= 6 and clause[0] in _DETERMINERS and \
+                        not self.entities.between(start + comma, stop):
+                    return self._description(idx, clause, start + comma, stop, document_verb)
             if mentions:
+                described = self._role_of_mention(idx, mentions[0], start, stop)
+                if described is not None:
+                    return described
                 # "NAME of ORG" / "NAME, role of ORG" -> the person
                 person = self._person_before_of(mentions, stop)
                 if person is not None:
@@ -1478,14 +1598,19 @@ class Attributor:
                 m = mentions[-1]
                 gap = self.text[m.end:stop]
                 gap_words = re.findall(r"[A-Za-z][\w'’-]*", gap)
+                if "," in gap or any(ch.isdigit() for ch in gap):
+                    # "Meantime, 32% said": the name is not the subject
+                    gap_words = ["," for _ in range(9)]
                 if not gap_words or (len(gap_words) <= 4 and
                                      all(g.lower() in PERSON_NOUNS | ORG_NOUNS |
                                          DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB |
                                          {"newspaper", "magazine", "'s", "s"}
                                          for g in gap_words)) or (
-                        # "the IFPI industry body said": words ending in a head noun
+                        # "the IFPI industry body said", "FDA medical advisors agreed":
+                        # words ending in a head noun
                         len(gap_words) <= 3 and all(g.islower() for g in gap_words) and
-                        gap_words[-1] in ORG_NOUNS | _SPOKES | DOCUMENT_NOUNS) or (
+                        not any(g in _LOWER_STOP for g in gap_words) and
+                        _singular(gap_words[-1]) in _SPEAKS_FOR) or (
                         # one more word of the name: "Lions Gate entertainment announced"
                         len(gap_words) == 1 and gap_words[0].islower() and
                         not gap_words[0].endswith("ly") and m.kind != PERSON):
@@ -1512,12 +1637,43 @@ class Attributor:
                 persons = [m for m in mentions if m.kind == PERSON]
                 if persons and (first.kind == PERSON or any(
                         w in PERSON_NOUNS for w in
-                        re.findall(r"[a-z][\w-]*", self.text[first.end:persons[0].start]))):
+                        re.findall(r"[a-z][\w-]*", self.text[first.end:persons[0].start])) or
+                        # "said MSN's Blake Irving"
+                        _POSSESSIVE_GAP_RE.fullmatch(self.text, first.end, persons[0].start)):
                     return Attribution(persons[0].name, PERSON)
                 head = self._appositive_head(mentions)
                 tail = re.findall(r"[A-Za-z][\w'’-]*", self.text[head.end:stop])
+                if head.kind != PERSON and tail and tail[-1].lower() in PERSON_NOUNS and \
+                        tail[-1].lower() not in _SPOKES and tail[-1].lower() not in ROLE_WORDS:
+                    # "added the two-time Academy Award winner": a person described
+                    return self._described_person(idx, [tail[-1].lower()], start)
                 return self._from_mention(idx, head, tail, mentions)
+        elif lower[:1] and lower[0] in _DETERMINERS:
+            # "said its chairman, Sir Anthony Greener": the name set beside the description
+            named = _APPOSED_NAME_RE.match(self.text, stop)
+            if named:
+                for m in self.entities.between(named.start(1), named.end(1) + 1):
+                    if m.kind == PERSON:
+                        return Attribution(m.name, PERSON)
         return self._description(idx, lower, start, stop, document_verb)
+
+    def _role_of_mention(self, idx: int, m: Mention, start: int,
+                         stop: int) -> Attribution | None:
+        """A subject that is a role held at the name after it ("The star of Rain Man said",
+        "the chairman of the Bar Council said"): the person the article gives that role,
+        else, for a role in a body, the body."""
+        pre = _ROLE_OF_RE.search(self.text, max(start, m.start - 60), m.start)
+        if pre is None:
+            return None
+        role = pre.group(1).lower()
+        if role not in PERSON_NOUNS:
+            return None
+        person = self._person_with_role(idx, [role], m.start)
+        if person is not None:
+            return person
+        if role in ROLE_WORDS and m.kind != PERSON:
+            return None      # "the chairman of X said": X's, if nobody holds the role
+        return self._described_person(idx, [role], m.start)
 
     def _appositive_head(self, mentions: list[Mention]) -> Mention:
         """The name a phrase is about when names are joined by a description: "Hollywood
@@ -1563,15 +1719,30 @@ class Attributor:
         tail = lower[-10:]
         for i, w in enumerate(tail):
             if w in _PREPOSITIONS and i and (tail[i - 1] in DOCUMENT_NOUNS or
-                                             tail[i - 1] in _SPOKES):
+                                             tail[i - 1] in _SPOKES or
+                                             tail[i - 1] in ORG_NOUNS or
+                                             tail[i - 1] in PERSON_NOUNS):
+                # ("the world's largest maker of chips for mobile phones")
                 tail = tail[:i]
                 break
+        cut = len(lower) - 10 + len(tail) if len(lower) > 10 else len(tail)   # head + 1
+        # what the preposition names: "a statement from the discount phone firm"
+        source = lower[cut + 1:]
         tail = tail[-5:]
         head = tail[-1]
         det_i = max((i for i, w in enumerate(tail) if w in _DETERMINERS), default=-1)
         phrase = tail[det_i + 1:] if det_i >= 0 else tail[-2:]
         if head in _SPOKES or head in DOCUMENT_NOUNS:
-            mentions = self.entities.between(start, stop)
+            # the names of the noun phrase only (from its determiner, after the last comma):
+            # not those of the claim before it ("... over David Blunkett, a poll suggests")
+            np_start = start
+            places = [m.start() for m in _NP_WORD_RE.finditer(self.text, start, stop)]
+            if len(places) == len(lower):
+                if det_i >= 0:
+                    np_start = places[cut - len(tail) + det_i]
+                punct = max(self.text.rfind(ch, start, places[cut - 1]) for ch in ",;:\"“”(")
+                np_start = max(np_start, punct + 1)
+            mentions = self.entities.between(np_start, stop)
             orgs = [m for m in mentions if m.kind != PERSON]
             persons = [m for m in mentions if m.kind == PERSON]
             if head in _SPOKES and head not in ("statement",) and persons:
@@ -1585,19 +1756,44 @@ class Attributor:
                 org = self._spokes_org_before(start)
                 if org is not None:
                     return Attribution(org, ORGANISATION)
-            if head in DOCUMENT_NOUNS and det_i >= 0 and tail[det_i] in ("the", "its",
-                                                                         "this"):
-                if tail[det_i] == "its":
+            det = tail[det_i] if det_i >= 0 else ""
+            if source and source[0] in _DETERMINERS and source[-1] in ORG_NOUNS and \
+                    lower[cut:cut + 1] != ["of"]:
+                found = self._description(idx, source, start, stop, False)
+                if found is not None:
+                    return found
+            if head in DOCUMENT_NOUNS and head not in _SPOKES:
+                if det == "its":
                     return self._pronoun(idx, "it", start)
-                # "the report said": who issued the last report named, else the last
-                # document of any kind named with its source ("a BBC survey ... the figures")
-                source = self._document_source(head, start) or \
-                    self._document_source(None, start)
-                if source is not None:
-                    return source
-                return self._nearest(idx, start, ORGANISATION)
-            if head in _SPOKES and tail[det_i:det_i + 1] in (["the"], ["a"], ["an"]):
-                # "a spokesman said": the organisation the sentences before are about
+                bare = det == "" and len(_NP_WORD_RE.findall(self.text, np_start, stop)) == 1
+                if det in ("the", "this", "these") or bare:
+                    # "the report said", "figures show": who issued the last report named,
+                    # else the last document of any kind named with its source ("a BBC
+                    # survey ... the figures")
+                    source = self._document_source(head, start) or \
+                        self._document_source(None, start)
+                    if source is not None:
+                        return source
+                if idx <= 1 and det not in ("the", "this", "these"):
+                    # the opening sentence's "a poll suggests": the poll the next sentences
+                    # name ("Some 63% of respondents in the Sunday Times poll ...")
+                    source = self._document_source_ahead(head, idx)
+                    if source is not None:
+                        return source
+                # "..., by the Bank of England's rate-setting body, minutes have shown"
+                org = self._org_in_claim(start, np_start, "")
+                if org is not None:
+                    return Attribution(org, ORGANISATION)
+                if det in ("the", "this", "these"):
+                    return self._nearest(idx, start, ORGANISATION)
+                return None
+            if head in _SPOKES and det in ("the", "a", "an"):
+                # "..., a bank spokesman told Reuters": the bank of the claim, else the
+                # organisation the sentences before are about
+                modifier = tail[-2] if len(tail) > 1 and det_i < len(tail) - 2 else ""
+                org = self._org_in_claim(start, np_start, modifier)
+                if org is not None:
+                    return Attribution(org, ORGANISATION)
                 return self._nearest(idx, start, ORGANISATION)
             return None
         if document_verb:
@@ -1630,11 +1826,44 @@ class Attributor:
             re.compile(rf"\b{re.escape(noun)}\b", re.I)
         hits = [(m.start(), m.end()) for m in pattern.finditer(self.text, lo, pos)]
         for at, at_end in reversed(hits):
-            after = [m for m in self.entities.between(at, at + 60)
-                     if _SOURCE_AFTER_RE.match(self.text, at_end, m.start)]
-            before = [m for m in self.entities.between(max(0, at - 40), at)
-                      if re.fullmatch(r"['’]?s?\s*(?:[a-z-]+\s+){0,2}", self.text[m.end:at])]
-            for m in after[:1] + before[-1:]:
+            found = self._source_next_to(at, at_end)
+            if found is not None:
+                return found
+        return None
+
+    def _org_in_claim(self, start: int, np_start: int, noun: str) -> str | None:
+        """The organisation the words before a sentence's closing attribution name (the
+        last one; with ``noun``, the last whose name holds it: "a bank spokesman")."""
+        orgs = [m for m in self.entities.between(start, np_start)
+                if m.kind == ORGANISATION and m.name not in _PLACE_ACRONYMS]
+        if noun:
+            orgs = [m for m in orgs if noun in m.name.lower().split()]
+        return orgs[-1].name if orgs else None
+
+    def _document_source_ahead(self, noun: str, idx: int) -> Attribution | None:
+        """Who issued a document the sentences after ``idx`` name (at most 3): "the Sunday
+        Times poll", "a report published on Thursday by the World Economic Forum"."""
+        if idx + 1 >= len(self.spans):
+            return None
+        lo = self.spans[idx + 1].start
+        hi = self.spans[min(len(self.spans), idx + 4) - 1].end
+        for pattern in (re.compile(rf"\b{re.escape(noun)}\b", re.I), _DOCUMENT_RE):
+            for hit in pattern.finditer(self.text, lo, hi):
+                found = self._source_next_to(hit.start(), hit.end())
+                if found is not None:
+                    return found
+        return None
+
+    def _source_next_to(self, at: int, at_end: int) -> Attribution | None:
+        """The name written next to a document's word: after it ("a report by the IFS")
+        or before it ("the Gartner report", "Dimension Data, which commissioned the
+        survey")."""
+        after = [m for m in self.entities.between(at, at + 60)
+                 if _SOURCE_AFTER_RE.match(self.text, at_end, m.start)]
+        before = [m for m in self.entities.between(max(0, at - 60), at)
+                  if _SOURCE_BEFORE_RE.fullmatch(self.text, m.end, at)]
+        for m in after[:1] + before[-1:]:
+            if m.name not in _PLACE_ACRONYMS:
                 return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         return None
 
@@ -1653,27 +1882,42 @@ class Attributor:
         return None
 
     def _described_person(self, idx: int, phrase: list[str], pos: int) -> Attribution | None:
-        # a role the article gave someone ("the chancellor" -> Chancellor Gordon Brown)
-        words = {w for w in phrase if w not in _DETERMINERS}
+        """A person described by a role ("the chancellor" -> Chancellor Gordon Brown), else
+        the person the sentences before are about."""
+        return self._person_with_role(idx, phrase, pos) or self._nearest(idx, pos, PERSON)
+
+    def _person_with_role(self, idx: int, phrase: list[str], pos: int) -> Attribution | None:
+        """The nearest person before ``pos`` whom the article gave every word of ``phrase``
+        as a role ("the PM" is the prime minister)."""
+        words = set()
+        for w in phrase:
+            if w not in _DETERMINERS:
+                words.update(_ROLE_ABBREVIATIONS.get(w, (w,)))
+        if not words:
+            return None
         lo = max(self._sentence_start(max(0, idx - 12)), pos - FAR)
-        best = None
         for m in reversed(self.entities.between(lo, pos)):
-            if m.kind == PERSON and words and words <= (self.entities.roles_of(m.name) |
-                                                       set(m.roles)):
-                best = m
-                break
-        if best is not None:
-            return Attribution(best.name, PERSON)
-        return self._nearest(idx, pos, PERSON)
+            if m.kind == PERSON and words <= (self.entities.roles_of(m.name) | set(m.roles)):
+                return Attribution(m.name, PERSON)
+        return None
 
     # -- pronouns and nearest names ---------------------------------------------------------
     def _pronoun(self, idx: int, pronoun: str, pos: int) -> Attribution | None:
         """Who "he", "she", "it", "they" or "which" stands for, seen from sentence ``idx``."""
-        if pronoun == "which":
-            # ", which said": the organisation just named
+        if pronoun in ("which", "who"):
+            # ", which said": the organisation just named; ", who said": the person. Without
+            # the comma the clause describes ("a book which tells the story"), unless it
+            # follows a document ("statistics which showed"): then its source
+            before = self.text[max(0, pos - 40):pos].rstrip()
+            if before.lower().endswith(pronoun):
+                before = before[:-len(pronoun)].rstrip()
+            if not before.endswith(",") and not (
+                    pronoun == "which" and before.split()[-1:] and
+                    before.split()[-1].lower() in DOCUMENT_NOUNS):
+                return None
             for m in reversed(self.entities.between(max(0, pos - 120), pos)):
-                if m.kind != PERSON:
-                    return Attribution(m.name, ORGANISATION)
+                if (m.kind == PERSON) == (pronoun == "who"):
+                    return Attribution(m.name, m.kind if m.kind == PERSON else ORGANISATION)
             return None
         if pronoun in ("he", "she"):
             gender = _PERSON_PRONOUNS[pronoun]
@@ -1823,7 +2067,7 @@ class Attributor:
         if len(self.text[q.start:q.end].split()) < 4:
             return None
         before = self.text[max(0, q.start - 3):q.start]
-        if before.strip() and before.rstrip()[-1] not in ".!?\"”:":
+        if before.strip() and before.rstrip()[-1] not in ".!?\"”:'’":
             return None
         last, _ = self._last_speaker(idx)
         return last or self._nearest(idx, q.start, PERSON)
