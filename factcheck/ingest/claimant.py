@@ -343,6 +343,15 @@ _ORG_BEFORE = frozenset([
     "brewer", "lender", "exchange", "telecom", "telecoms", "broadband", "software",
     "internet", "energy", "oil", "portal", "isp", "at"])
 _NP_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|\d[\w-]*")
+_ALPHA_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_START_RE = re.compile(r"[a-z][\w-]*")
+_LEAD_SPACE_RE = re.compile(r"\s*(?:,\s*)?")
+_POST_NP_END_RE = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:in|on|at|that|who|which|after|"
+                             r"before|when|as|yesterday|today|last|this)\b")
+_APPOSED_GAP_RE = re.compile(r"['’]?s?\s*(?:,|(?:which|who)\b)")
+_CLAUSE_PUNCT_RE = re.compile(r"[;:\"“”]")
+_PERSON_OF_GAP_RE = re.compile(r"['’]?s?\s*(?:,|\s(?:of|from|at|for|with)\b)")
+_QUOTE_PUNCT_RE = re.compile(r"[;\"“”]")
 _ROLE_ABBREVIATIONS = {"pm": ("prime", "minister"), "mp": ("mp",)}
 # the first word of the clause that ends at a position (after a sentence end or a quotation)
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:\"“”]\s+)[\"“‘']?([A-Za-z][\w'’-]*)[^.!?;:\"“”]*\Z")
@@ -1132,6 +1141,8 @@ def _later_role(toks: list[str], i: int) -> bool:
 
 
 def _clean_token(token: str) -> str:
+    if token[-1:] not in ",;:.'’s":
+        return token      # the common case, at once
     token = token.rstrip(",;:")
     if token.endswith(".") and not _is_abbreviation(token):
         token = token[:-1]
@@ -1482,11 +1493,9 @@ class Attributor:
         that ends the sentence ("... thinks Mr Vaughan.")."""
         end = min(b, v1 + WINDOW)
         seg = self.text[v1:end]
-        m = re.match(r"\s*(?:,\s*)?", seg)
+        m = _LEAD_SPACE_RE.match(seg)
         start = v1 + (m.end() if m else 0)
-        stop_m = re.search(r"[,;:.!?\"“”()]|\s[-–—]\s|\b(?:in|on|at|that|who|which|after|"
-                           r"before|when|as|yesterday|today|last|this)\b",
-                           self.text[start:end])
+        stop_m = _POST_NP_END_RE.search(self.text[start:end])
         stop = start + stop_m.start() if stop_m else end
         if stop <= start:
             return None
@@ -1544,8 +1553,8 @@ class Attributor:
         # chief economist at Societe Generale, told")
         for m in window_mentions:
             gap = self.text[m.end:comma_end]
-            if re.match(r"['’]?s?\s*(?:,|(?:which|who)\b)", gap) and len(gap.split()) <= 24 and \
-                    not re.search(r"[;:\"“”]", gap):   # ("Ford, which posted ..., said")
+            if _APPOSED_GAP_RE.match(gap) and len(gap.split()) <= 24 and \
+                    not _CLAUSE_PUNCT_RE.search(gap):   # ("Ford, which posted ..., said")
                 # "Wal-Mart, the largest US retailer, has said" too
                 return Attribution(m.name, PERSON if m.kind == PERSON else ORGANISATION)
         return None
@@ -1567,7 +1576,7 @@ class Attributor:
         if not seg.strip():
             return None
         mentions = self.entities.between(start, stop)
-        words = re.findall(r"[A-Za-z][\w'’-]*|\d[\w-]*", seg)
+        words = _NP_WORD_RE.findall(seg)
         lower = [w.lower() for w in words]
         if not after:
             # the phrase ends at the verb: read it from its end
@@ -1583,7 +1592,7 @@ class Attributor:
             if comma >= 0:
                 # "In the adverts, entitled ... Sidney Taurel, the company says": the
                 # description after the last comma is the subject
-                clause = lower[len(re.findall(r"[A-Za-z][\w'’-]*|\d[\w-]*", seg[:comma])):]
+                clause = lower[len(_NP_WORD_RE.findall(seg[:comma])):]
                 if clause and len(clause) <= 6 and clause[0] in _DETERMINERS and \
                         not self.entities.between(start + comma, stop):
                     return self._description(idx, clause, start + comma, stop, document_verb)
@@ -1597,7 +1606,7 @@ class Attributor:
                     return person
                 m = mentions[-1]
                 gap = self.text[m.end:stop]
-                gap_words = re.findall(r"[A-Za-z][\w'’-]*", gap)
+                gap_words = _ALPHA_WORD_RE.findall(gap)
                 if "," in gap or any(ch.isdigit() for ch in gap):
                     # "Meantime, 32% said": the name is not the subject
                     gap_words = ["," for _ in range(9)]
@@ -1620,7 +1629,7 @@ class Attributor:
         if mentions:
             first = mentions[0]
             lead = self.text[start:first.start]
-            lead_words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", lead)]
+            lead_words = [w.lower() for w in _ALPHA_WORD_RE.findall(lead)]
             if lead_words == ["the"] and first.kind in (PERSON, "single"):
                 # "said the Birchfield Harrier", "says the Waterford man": a description
                 return self._described_person(idx, lower[1:], start)
@@ -1637,12 +1646,12 @@ class Attributor:
                 persons = [m for m in mentions if m.kind == PERSON]
                 if persons and (first.kind == PERSON or any(
                         w in PERSON_NOUNS for w in
-                        re.findall(r"[a-z][\w-]*", self.text[first.end:persons[0].start])) or
+                        _LOWER_START_RE.findall(self.text[first.end:persons[0].start])) or
                         # "said MSN's Blake Irving"
                         _POSSESSIVE_GAP_RE.fullmatch(self.text, first.end, persons[0].start)):
                     return Attribution(persons[0].name, PERSON)
                 head = self._appositive_head(mentions)
-                tail = re.findall(r"[A-Za-z][\w'’-]*", self.text[head.end:stop])
+                tail = _ALPHA_WORD_RE.findall(self.text[head.end:stop])
                 if head.kind != PERSON and tail and tail[-1].lower() in PERSON_NOUNS and \
                         tail[-1].lower() not in _SPOKES and tail[-1].lower() not in ROLE_WORDS:
                     # "added the two-time Academy Award winner": a person described
@@ -1681,7 +1690,7 @@ class Attributor:
         "Zara Hyde Peters of UK Athletics")."""
         head = mentions[0]
         for m in mentions[1:]:
-            gap = re.findall(r"[A-Za-z][\w'’-]*", self.text[head.end:m.start])
+            gap = _ALPHA_WORD_RE.findall(self.text[head.end:m.start])
             if not gap or len(gap) > 3 or not all(w.islower() for w in gap) or \
                     gap[-1] not in ORG_NOUNS | PERSON_NOUNS or \
                     any(w in _PREPOSITIONS or w in ("and", "or") for w in gap):
@@ -1703,8 +1712,8 @@ class Attributor:
             if m.kind != PERSON:
                 continue
             gap = self.text[m.end:stop]
-            if re.match(r"['’]?s?\s*(?:,|\s(?:of|from|at|for|with)\b)", gap) and \
-                    len(gap.split()) <= 14 and not re.search(r"[;\"“”]", gap):
+            if _PERSON_OF_GAP_RE.match(gap) and \
+                    len(gap.split()) <= 14 and not _QUOTE_PUNCT_RE.search(gap):
                 return Attribution(m.name, PERSON)
         return None
 

@@ -80,6 +80,7 @@ _FEATURE_OF = {word: name for name, words in reversed(_FEATURE_LISTS.items())
                for word in split_words(words)}
 _FEATURE_RE = re.compile(rf"\b(?:{alternation(_FEATURE_OF)})\b")
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
+_QUESTION_MARK_RE = re.compile(r"\s*(?:Q|Question)\s*:")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
 
@@ -98,7 +99,7 @@ class SentenceAnalysis:
 def score_sentence(text: str, quantities: list[Quantity] | None = None,
                    ) -> tuple[float, dict[str, float]]:
     """Score ``text`` 0-1 for check-worthiness; return the score and its feature weights."""
-    if QUESTION_RE.search(text):
+    if _is_question(text):
         return 0.0, {"question": 0.0}
     if text.rstrip().endswith(":") and len(text.split()) <= 4:
         return 0.0, {"heading": 0.0}
@@ -138,6 +139,8 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
 # the time. Every claim's quantities are read in full (``claim_quantities``).
 _LARGE_NUMBERS = _trie("hundred|thousand|million|billion|trillion|dozens?")
 _NUMERIC_HINT_RE = re.compile(rf"\d|\b(?:{_LARGE_NUMBERS})\b", re.I)
+_DIGIT_RE = re.compile(r"\d")
+_LARGE_NUMBER_RE = re.compile(rf"\b(?:{_LARGE_NUMBERS})\b", re.I)
 _NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                  r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
@@ -145,13 +148,30 @@ _NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _ANY_NUMBER_RE = re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{_trie(_NUMBER_WORDS)})\b", re.I)
 
 
+def _is_question(text: str) -> bool:
+    """``QUESTION_RE.search(text)``, without trying the pattern at every position: "Q:" or
+    "Question:" first, or a question mark last (before closing quotes and white space)."""
+    return bool(_QUESTION_MARK_RE.match(text)) or \
+        text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _numeric_hint(text: str) -> bool:
+    """``_NUMERIC_HINT_RE.search(text)``, faster: a digit, or a large number's word (looked
+    for by its letters before the word pattern runs)."""
+    if _DIGIT_RE.search(text):
+        return True
+    lower = text.lower()
+    return ("hundred" in lower or "thousand" in lower or "illion" in lower or
+            "dozen" in lower) and _LARGE_NUMBER_RE.search(text) is not None
+
+
 def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
-    return extract_quantities(text, offset) if _NUMERIC_HINT_RE.search(text) else []
+    return extract_quantities(text, offset) if _numeric_hint(text) else []
 
 
 def claim_quantities(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
     """All quantities of a claim's quote (``found`` when scoring already read them)."""
-    if found or not _ANY_NUMBER_RE.search(text) or _NUMERIC_HINT_RE.search(text):
+    if found or _numeric_hint(text) or not _ANY_NUMBER_RE.search(text):
         return found
     return extract_quantities(text, offset)
 
