@@ -138,6 +138,57 @@ def test_quotation_marks_pair_up_and_reopen_at_paragraphs():
     assert text[quotes[0].regions[1][0]:quotes[0].end] == '"Three,"'
 
 
+@pytest.mark.parametrize(("text", "start", "claimant", "kind"), [
+    # documents and figures: the source in the document's own noun phrase, not the claim's
+    ("Prices rose 3% in May, figures from the Office for National Statistics show.",
+     "Prices", "Office for National Statistics", "organisation"),
+    ("A majority of voters believe the row over David Blunkett has damaged him, a poll "
+     "suggests.", "A majority", None, "outlet"),
+    ("Most call centres lost staff, a survey suggests. The study by Dimension Data covered "
+     "166 call centres.", "Most call", "Dimension Data", None),
+    ("Borrowing was £35bn, as already announced by the Office for National Statistics.",
+     "Borrowing", "Office for National Statistics", "organisation"),
+    ("Spending fell 2%, according to figures from the Ministry of Economy, Trade and Industry "
+     "(METI).", "Spending", "Ministry of Economy, Trade and Industry", "organisation"),
+    # bodies, their spokesmen and statements
+    ("Ministry of Defence lawyers argued the area was outside its control.", "Ministry",
+     "Ministry of Defence", "organisation"),
+    ("Shares in Marks & Spencer rose 3%. The retailer said sales were up 4%.", "The retailer",
+     "Marks & Spencer", "organisation"),
+    ("Chelsea have sacked Adrian Mutu. A statement from Chelsea read: \"We have a zero "
+     "tolerance policy.\"", "A statement", "Chelsea", "organisation"),
+    ("Deloitte is forecasting growth of 2%. Gordon Brown will need to raise £10bn a year, "
+     "the firm claims.", "Gordon Brown will", "Deloitte", "organisation"),
+    ("The Scottish Executive believes that the law should be handled by Westminster.",
+     "The Scottish", "Scottish Executive", "organisation"),
+    ("The UN programme tackling Aids, UNAIDS, pointed out that a strategy paid.", "The UN",
+     "UNAIDS", "organisation"),
+    # people set beside a description, after "said", or missed as names before
+    ("Its chief executive, Justin King, said sales would fall 5%.", "Its chief",
+     "Justin King", "person"),
+    ("The BBC's correspondent in Jakarta, Rachel Harvey, told World Business Report that "
+     "prices would rise.", "The BBC", "Rachel Harvey", "person"),
+    ("\"We are delighted,\" said MSN's Blake Irving.", "\"We", "Blake Irving", "person"),
+    ("\"Any delay would hurt us,\" said its chairman, Sir Anthony Greener.", "\"Any",
+     "Anthony Greener", "person"),
+    ("The new chairman of the Bar Council, Guy Mansfield QC warned there was a risk.",
+     "The new", "Guy Mansfield", "person"),
+    ("Earlier Conservative Graham Brady said the rebate was a crucial test.", "Earlier",
+     "Graham Brady", "person"),
+    ("Tony Blair spoke in Kent. He is saying that prosperity means wealth for all.", "He is",
+     "Tony Blair", "person"),
+    ("That charge was denied by Mr Mandelson, who said the Tories were afraid.", "That",
+     "Mr Mandelson", "person"),
+    # nobody: unnamed groups, numbers, a name inside the claim
+    ("Analysts said the growth in new jobs was weak.", "Analysts", None, "outlet"),
+    ("Meantime, 32% said Mr Blair was a good prime minister.", "Meantime", None, "outlet"),
+])
+def test_news_attribution_shapes(text, start, claimant, kind):
+    found = who(text, start)
+    assert found.claimant == claimant
+    assert kind is None or found.kind == kind
+
+
 # -- attributing only the claims ------------------------------------------------------------
 
 def _needed_agrees_with_full(text: str, needed: list[bool]) -> None:
@@ -270,10 +321,23 @@ def _eval_module():
 def test_claimant_accuracy_on_the_bbc_dev_set_stays_at_the_level_reached():
     csv_path = shared_or_skip("data", "news", "bbc-train.csv")
     ev = _eval_module()
-    items = [json.loads(line) for line in ev.DEFAULT_DEVSET.read_text("utf-8").splitlines()]
-    results = ev.evaluate(items, csv_path)
+    results = ev.evaluate(ev.read_items(ev.DEFAULT_DEVSET), csv_path)
     right = sum(r["right"] for r in results)
-    assert right / len(results) >= 0.90, f"{right}/{len(results)}"  # 228/251 reached
+    assert right / len(results) >= 0.90, f"{right}/{len(results)}"  # 229/251 reached
+
+
+def test_claimant_accuracy_on_both_independent_bbc_sets_stays_at_the_level_reached():
+    # the first set and the second, labelled by someone else (never read item by item)
+    from factcheck.ingest.readers import read_file
+
+    csv_path = shared_or_skip("data", "news", "bbc-train.csv")
+    ev = _eval_module()
+    rows = list(read_file(csv_path))
+    results = [r for name, path, _role in ev.DEVSETS if name in ("bbc-1", "bbc-2")
+               for r in ev.evaluate(ev.read_items(path), csv_path, rows)]
+    right = sum(r["right"] for r in results)
+    assert len(results) == 251 + 357
+    assert right / len(results) >= 0.895, f"{right}/{len(results)}"  # 548/608 reached
 
 
 def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():

@@ -91,6 +91,7 @@ _SKIP_BEFORE_VERB = frozenset([
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "this", "just", "only", "however", "too", "both", "all", "had", "being", "duly",
     "openly", "formally", "initially", "originally", "officially", "finally", "apparently",
+    "meanwhile", "therefore", "though", "instead", "nonetheless", "nevertheless", "indeed",
 ])
 _PASSIVE = ("is", "was", "were", "are", "be", "been", "being", "am")
 _BY_RE = re.compile(r"\s+by\s+(?=(?:the\s+)?[A-Z])")
@@ -361,13 +362,15 @@ _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 _ROLE_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                          r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?\Z")
 _SAID_END_RE = re.compile(r"\b(?:said|says|added|adds|told|tells|insisted|replied|warned|"
-                          r"declared|stated)\s*\Z")
+                          r"declared|stated)(?:\s+that)?\s*\Z")
 _CAPITAL_NEXT_RE = re.compile(r"\s*[\"“‘'(]*[A-Z]")
 _PUNCT_NEXT_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
 # "a report by the IFS", "figures from the ONS", "a survey of 5,000 adults for YouGov"
 # "the Gartner report", "IFS's report", "Dimension Data, which commissioned the survey"
 _SOURCE_BEFORE_RE = re.compile(r"['’]?s?\s*(?:,\s*(?:which|who)\s+)?(?:[a-z-]+\s+){0,2}")
-_SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for)\s+(?:the\s+)?\Z")
+# "a report by the IFS", "the study, conducted by consultancy Building Zones"
+_SOURCE_AFTER_RE = re.compile(r"[^.;:\"“”]{0,30}?\b(?:by|from|for)\s+(?:the\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,2}\Z")
 _APPOSED_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)")
 _DOCUMENT_RE = re.compile(rf"\b(?:{alternation(sorted(DOCUMENT_NOUNS))})\b", re.I)
 _SPOKES_RE = re.compile(rf"\b(?:{alternation(sorted(_SPOKES))})\b", re.I)
@@ -479,6 +482,8 @@ class Entities:
             multi.append(m.start())
             multi_texts.append(chain)
             for w in chain.split(" "):
+                if w[0].islower():
+                    continue                  # "of", "and": never looked up
                 if w[-1] in "s.'’":
                     w = _clean_token(w)       # "Brown's", "Milley." are "Brown", "Milley"
                 if w in runs_with:
@@ -1451,6 +1456,8 @@ class Attributor:
         head_start = max(a, v0 - WINDOW) + (cut + 1 if cut >= 0 else 0)
         # the phrase ends where the skipped words (auxiliaries, adverbs) begin
         stop = found_words[k].start() if k < len(words) else v0
+        if verb in _NOUN_LIKE_VERBS and prev.lower() in _DETERMINERS:
+            return None      # "a spokesman for the show, said": a noun after "the"
         if verb in _NOUN_LIKE_VERBS and verb not in ("read", "reads") and not (
                 prev.lower() in _PERSON_PRONOUNS or prev.lower() in _ORG_PRONOUNS or
                 self._described_head(words, k) or
@@ -1511,8 +1518,13 @@ class Attributor:
             if not _PUNCT_NEXT_RE.match(self.text, start + len(word)):
                 return None
             return self._pronoun(idx, first, start)
-        if final and not word[:1].isupper():
-            return None
+        if final:
+            # only a name that ends the sentence: "... thinks Mr Vaughan." (not "said Mr
+            # Blair was a good prime minister.")
+            names = self.entities.between(start, stop)
+            if not word[:1].isupper() or not names or names[0].start != start or \
+                    self.text[names[-1].end:stop].strip():
+                return None
         if first in ("the", "a", "an", "his", "her", "its", "their") or word[:1].isupper() \
                 or word[:1].isdigit() or self.entities.between(start, min(stop, start + 60)):
             found = self._noun_phrase(idx, start, stop, after=True)
