@@ -3,17 +3,30 @@
 News credits a claim in a handful of shapes, all read here:
 
 - a reporting verb with its subject before it ("Mr Brown said", "the company estimated",
-  "Ross Walker, UK economist at Royal Bank of Scotland, said") or after it
-  ('"...," said Zara Hyde Peters of UK Athletics', "..., observed Jack Boorman");
-- "according to X", "figures from X show", "a Daily Telegraph poll suggests";
+  "Ross Walker, UK economist at Royal Bank of Scotland, said", "Its chief executive, Justin
+  King, said") or after it ('"...," said Zara Hyde Peters of UK Athletics', "..., observed
+  Jack Boorman", "... thinks Mr Vaughan."), or a passive with "by" ("as announced by the ONS");
+- "according to X", "figures from X show", "a Daily Telegraph poll suggests", "X said in a
+  statement", "a spokesman for X", "X's chief executive said": a document's or spokesman's
+  source is read in its own noun phrase first, then where the article named that document
+  ("a report by the IFS ... the report found"), in the opening sentences the document the
+  next sentences name, then the body the claim itself names ("a bank spokesman");
 - quotations, which may run over several sentences and paragraphs: each sentence inside an
   open quotation belongs to the speaker named before ('X said: "') or after ('," he added')
   the quotation, or, failing both, to the speaker quoted last;
 - pronouns and descriptions ("he", "it", "the firm", "the minister", "the 27-year-old") are
   resolved to the nearest fitting name mentioned before.
 
-Names resolve to the fullest form the article gives ("Mr Brown" -> "Gordon Brown"); an
-unnamed spokesman or statement of a named body is credited to the body.
+Names resolve to the fullest form the article gives ("Mr Brown" -> "Gordon Brown", "the
+IMF" -> "International Monetary Fund" when the article spells it out, "Stuff" -> "Stuff
+Magazine"); an unnamed spokesman or statement of a named body is credited to the body. A name
+is an organisation when the article treats it as one anywhere ("Chelsea have", "bookmaker
+William Hill", "Virgin Blue chief executive"); plurals and numbers ("Analysts", "Three-quarters")
+are nobody.
+
+A sentence's answer depends on the text and on the sentences before it only (the speaker
+quoted last), so ingest attributes just the sentences that can become claims, pulling the
+earlier ones a claim needs (see ``Attributor``).
 
 Every look-up is bounded (a window of characters around a verb or a quotation mark, a
 bisect into the sorted name mentions, at most a few sentences back), so text of any shape,
@@ -389,6 +402,7 @@ SENTENCES_BACK = 4    # how far back a pronoun or description looks for its name
 QUOTE_MEMORY = 10     # how many sentences an unattributed quotation looks back for a speaker
 _MAX_SKIPPED = 16     # sentences left unread in a row, at most (see ``Attributor.run``)
 FAR = 3000            # how far back (characters) "the firm" looks for a firm's name
+_DOCUMENTS_BACK = 8   # how many earlier mentions of a document "the report" looks at
 
 
 @dataclass(frozen=True)
@@ -447,6 +461,7 @@ class Entities:
         self._by_token: dict[str, dict[tuple[str, ...], list[int]]] = {}
         self._orgs: dict[str, tuple[int, str]] = {}   # a word or acronym -> its fullest org
         self._org_firsts: dict[str, tuple[int, str]] = {}   # a first word -> fullest org
+        self._org_names: set[str] = set()   # every organisation's name, as written
         self._extra = extra_persons or {}
         self._lower_words: dict[str, bool] = {}   # a word -> written in lower case
         self._lower_set: set[str] | None = None
@@ -764,6 +779,7 @@ class Entities:
         # "the Commission" and "the Bank" stand for the fullest organisation named with that
         # word; an acronym for the first name whose initials it spells ("CEA")
         full = " ".join(tokens)
+        self._org_names.add(full)
         for t in tokens:
             if t in ORG_WORDS and len(tokens) > 1 and not t.isupper():
                 prev = self._orgs.get(t)
@@ -819,6 +835,11 @@ class Entities:
                         rank: str | None) -> tuple[str | None, str]:
         if kind == PERSON:
             key = self._fullest(start, tokens) or tokens
+            if not rank and " ".join(key) in self._org_names and \
+                    not self.is_confirmed_person(" ".join(key)):
+                # "Virgin Blue reported": the article calls it an airline or gives it a
+                # chief executive elsewhere
+                return " ".join(key), ORGANISATION
             return self._canonical_person(key, rank), PERSON
         if kind == ORGANISATION:
             return self._org_name(start, tokens), ORGANISATION
@@ -1846,7 +1867,7 @@ class Attributor:
         pattern = _DOCUMENT_RE if noun is None else \
             re.compile(rf"\b{re.escape(noun)}\b", re.I)
         hits = [(m.start(), m.end()) for m in pattern.finditer(self.text, lo, pos)]
-        for at, at_end in reversed(hits):
+        for at, at_end in reversed(hits[-_DOCUMENTS_BACK:]):
             found = self._source_next_to(at, at_end)
             if found is not None:
                 return found
