@@ -354,3 +354,21 @@ def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():
                 .splitlines()]  # labels only: the headline is the row's text[:end]
     right = sum(split_headline(rows[x["row"]]) == x["end"] for x in labelled)
     assert right / len(labelled) >= 0.93, f"{right}/{len(labelled)}"  # 186/199 reached
+
+
+# -- the faster detection tests answer as their patterns ------------------------------------
+
+def test_fast_question_and_number_tests_answer_as_their_patterns():
+    from factcheck.ingest.detect import (
+        _NUMERIC_HINT_RE,
+        QUESTION_RE,
+        _is_question,
+        _numeric_hint,
+    )
+
+    texts = ["Why?", "Q: what next", "  Question : who", "He asked 'why?' ", 'Is it?"  ',
+             "?' '", "What ?\n", "No.", "Five hundred jobs", "DOZENS of them", "a millionaire",
+             "billions.", "hundredth", "It cost 5m.", "Q1 results"]
+    for text in texts:
+        assert _is_question(text) == bool(QUESTION_RE.search(text)), text
+        assert _numeric_hint(text) == bool(_NUMERIC_HINT_RE.search(text)), text

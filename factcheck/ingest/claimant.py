@@ -1162,10 +1162,6 @@ def _joins_of(piece: list[tuple[int, str]]) -> bool:
         last.rstrip(".") in HONORIFICS or last in _PLACE_LAST
 
 
-def _later_role(toks: list[str], i: int) -> bool:
-    return any(t in ROLE_TITLES for t in toks[i + 1:i + 3])
-
-
 def _clean_token(token: str) -> str:
     if token[-1:] not in ",;:.'’s":
         return token      # the common case, at once

@@ -79,6 +79,8 @@ _FEATURE_LISTS = {"attribution": REPORTING_VERBS + r"|according\s+to",
 _FEATURE_OF = {word: name for name, words in reversed(_FEATURE_LISTS.items())
                for word in split_words(words)}
 _FEATURE_RE = re.compile(rf"\b(?:{alternation(_FEATURE_OF)})\b")
+# (the patterns of a question and of a numeric hint; the tests check that the faster
+# ``_is_question`` and ``_numeric_hint`` answer as they do)
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
 _QUESTION_MARK_RE = re.compile(r"\s*(?:Q|Question)\s*:")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
