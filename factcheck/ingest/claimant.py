@@ -220,9 +220,9 @@ _CONTRACTION_RE = re.compile(r"^[A-Z][a-z]*['’](?:ve|re|ll|d|m|t)$")
 _PLACE_ACRONYMS = frozenset(["US", "UK", "USA", "UAE", "GB", "NY", "LA", "EU"])
 _NAME_WORD_RE = re.compile(r"[A-Za-z][\w'’&-]*")
 _BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
-# (not after another word or a comma: "Mark Lewis-Francis have", "Gardener and Campbell are")
-_PLURAL_SUBJECT_RE = re.compile(r"(?<![\w'’.&-])(?<![\w,] )([A-Z][\w'’&-]*)\s+"
-                                r"(?:have|are|were)\b")
+# (a capital first, so the scan jumps from capital to capital; the words before are checked
+# after: not another word or a comma, "Mark Lewis-Francis have", "Gardener and Campbell are")
+_PLURAL_SUBJECT_RE = re.compile(r"[A-Z][\w'’&-]*(?=\s+(?:have|are|were)\b)")
 _TOKEN_RE = re.compile(r"[\w'’-]+")
 _MODIFIER_RE = re.compile(r"^[A-Z][\w'’]*-(?:based|listed|born|owned|backed|made|run|"
                           r"registered|headquartered|controlled|funded)$")
@@ -368,6 +368,8 @@ _PERSON_OF_GAP_RE = re.compile(r"['’]?s?\s*(?:,|\s(?:of|from|at|for|with)\b)")
 _QUOTE_PUNCT_RE = re.compile(r"[;\"“”]")
 _ROLE_ABBREVIATIONS = {"pm": ("prime", "minister"), "mp": ("mp",)}
 # the first word of the clause that ends at a position (after a sentence end or a quotation)
+_DETERMINER_NEXT_RE = re.compile(r"\s*(?:the|a|an|its|his|her|their|our|this|that|these|"
+                                 r"those|one)\b", re.I)
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:\"“”]\s+)[\"“‘']?([A-Za-z][\w'’-]*)[^.!?;:\"“”]*\Z")
 _COMMA_GAP_RE = re.compile(r"['’]?s?\s*,\s*")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
@@ -903,7 +905,13 @@ class Entities:
         """Whether the text makes ``word`` the subject of a plural verb ("Chelsea have",
         "Liverpool were"): a team or a body, not a person (read in one pass)."""
         if self._plural_subjects is None:
-            self._plural_subjects = set(_PLURAL_SUBJECT_RE.findall(self.text))
+            text = self.text
+            self._plural_subjects = {
+                m.group(0) for m in _PLURAL_SUBJECT_RE.finditer(text)
+                if not (m.start() and (_is_token_char(text[m.start() - 1]) or
+                                       text[m.start() - 1] in ".&")) and
+                not (m.start() > 1 and text[m.start() - 1] == " " and
+                     (_is_token_char(text[m.start() - 2]) or text[m.start() - 2] == ","))}
         return word in self._plural_subjects
 
     def _learn_gender(self, person: _Person) -> None:
@@ -1060,6 +1068,9 @@ ROLE_NOUNS = (alternation(sorted(ROLE_WORDS)) + "|"
 ROLE_AFTER_RE = re.compile(rf"['’]?\s+(?:{ROLE_NOUNS})\b")
 # Nouns for those who speak for a body: "FDA medical advisors agreed" is the FDA's claim
 _SPEAKS_FOR = ORG_NOUNS | _SPOKES | DOCUMENT_NOUNS | ROLE_WORDS | {"advisor", "adviser"}
+# Words between a name and its verb that keep the name the subject ("the IFPI industry body")
+_GAP_NOUNS = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB | {
+    "newspaper", "magazine", "'s", "s"}
 
 
 def _spelled_out(text: str, pos: int, acronym: str) -> int | None:
@@ -1618,7 +1629,7 @@ class Attributor:
             if last in ("i", "we", "you"):
                 return None
             comma = seg.rfind(",")
-            if comma >= 0:
+            if comma >= 0 and _DETERMINER_NEXT_RE.match(seg, comma + 1):
                 # "In the adverts, entitled ... Sidney Taurel, the company says": the
                 # description after the last comma is the subject
                 clause = lower[len(_NP_WORD_RE.findall(seg[:comma])):]
@@ -1636,14 +1647,11 @@ class Attributor:
                 m = mentions[-1]
                 gap = self.text[m.end:stop]
                 gap_words = _ALPHA_WORD_RE.findall(gap)
-                if "," in gap or any(ch.isdigit() for ch in gap):
-                    # "Meantime, 32% said": the name is not the subject
-                    gap_words = ["," for _ in range(9)]
-                if not gap_words or (len(gap_words) <= 4 and
-                                     all(g.lower() in PERSON_NOUNS | ORG_NOUNS |
-                                         DOCUMENT_NOUNS | _SPOKES | _SKIP_BEFORE_VERB |
-                                         {"newspaper", "magazine", "'s", "s"}
-                                         for g in gap_words)) or (
+                # ("Meantime, 32% said": a name before a comma or a number is not the subject)
+                direct = "," not in gap and not any(ch.isdigit() for ch in gap)
+                if direct and (not gap_words or (len(gap_words) <= 4 and
+                                                 all(g.lower() in _GAP_NOUNS
+                                                     for g in gap_words)) or (
                         # "the IFPI industry body said", "FDA medical advisors agreed":
                         # words ending in a head noun
                         len(gap_words) <= 3 and all(g.islower() for g in gap_words) and
@@ -1651,7 +1659,7 @@ class Attributor:
                         _singular(gap_words[-1]) in _SPEAKS_FOR) or (
                         # one more word of the name: "Lions Gate entertainment announced"
                         len(gap_words) == 1 and gap_words[0].islower() and
-                        not gap_words[0].endswith("ly") and m.kind != PERSON):
+                        not gap_words[0].endswith("ly") and m.kind != PERSON)):
                     return self._from_mention(idx, m, gap_words, mentions)
             return self._description(idx, lower, start, stop, document_verb)
         # after the verb: "said Zara Hyde Peters of UK Athletics", "said a Fox spokesman"
@@ -1700,6 +1708,9 @@ class Attributor:
         """A subject that is a role held at the name after it ("The star of Rain Man said",
         "the chairman of the Bar Council said"): the person the article gives that role,
         else, for a role in a body, the body."""
+        if not self.text[max(start, m.start - 5):m.start].rstrip().endswith(
+                (" of", " at", " for", " the")):
+            return None      # (the common case, without the pattern below)
         pre = _ROLE_OF_RE.search(self.text, max(start, m.start - 60), m.start)
         if pre is None:
             return None
@@ -2022,8 +2033,10 @@ class Attributor:
         if kind == PERSON:
             if m.kind != PERSON:
                 return False
+            if gender is None:
+                return True      # (no need to read the person's gender)
             g = self.entities.gender_of(m.name)
-            return gender is None or g is None or g == gender
+            return g is None or g == gender
         return m.kind == ORGANISATION or (m.kind == "single" and m.subject(self.text)) or (
             m.kind == PERSON and not self.entities.is_confirmed_person(m.name))
 
