@@ -138,6 +138,96 @@ def test_quotation_marks_pair_up_and_reopen_at_paragraphs():
     assert text[quotes[0].regions[1][0]:quotes[0].end] == '"Three,"'
 
 
+@pytest.mark.parametrize(("text", "start", "claimant", "kind"), [
+    # documents and figures: the source in the document's own noun phrase, not the claim's
+    ("Prices rose 3% in May, figures from the Office for National Statistics show.",
+     "Prices", "Office for National Statistics", "organisation"),
+    ("A majority of voters believe the row over David Blunkett has damaged him, a poll "
+     "suggests.", "A majority", None, "outlet"),
+    ("Most call centres lost staff, a survey suggests. The study by Dimension Data covered "
+     "166 call centres.", "Most call", "Dimension Data", None),
+    ("Borrowing was £35bn, as already announced by the Office for National Statistics.",
+     "Borrowing", "Office for National Statistics", "organisation"),
+    ("Spending fell 2%, according to figures from the Ministry of Economy, Trade and Industry "
+     "(METI).", "Spending", "Ministry of Economy, Trade and Industry", "organisation"),
+    # bodies, their spokesmen and statements
+    ("Ministry of Defence lawyers argued the area was outside its control.", "Ministry",
+     "Ministry of Defence", "organisation"),
+    ("Shares in Marks & Spencer rose 3%. The retailer said sales were up 4%.", "The retailer",
+     "Marks & Spencer", "organisation"),
+    ("Chelsea have sacked Adrian Mutu. A statement from Chelsea read: \"We have a zero "
+     "tolerance policy.\"", "A statement", "Chelsea", "organisation"),
+    ("Deloitte is forecasting growth of 2%. Gordon Brown will need to raise £10bn a year, "
+     "the firm claims.", "Gordon Brown will", "Deloitte", "organisation"),
+    ("The Scottish Executive believes that the law should be handled by Westminster.",
+     "The Scottish", "Scottish Executive", "organisation"),
+    ("The UN programme tackling Aids, UNAIDS, pointed out that a strategy paid.", "The UN",
+     "UNAIDS", "organisation"),
+    # people set beside a description, after "said", or missed as names before
+    ("Its chief executive, Justin King, said sales would fall 5%.", "Its chief",
+     "Justin King", "person"),
+    ("The BBC's correspondent in Jakarta, Rachel Harvey, told World Business Report that "
+     "prices would rise.", "The BBC", "Rachel Harvey", "person"),
+    ("\"We are delighted,\" said MSN's Blake Irving.", "\"We", "Blake Irving", "person"),
+    ("\"Any delay would hurt us,\" said its chairman, Sir Anthony Greener.", "\"Any",
+     "Anthony Greener", "person"),
+    ("The new chairman of the Bar Council, Guy Mansfield QC warned there was a risk.",
+     "The new", "Guy Mansfield", "person"),
+    ("Earlier Conservative Graham Brady said the rebate was a crucial test.", "Earlier",
+     "Graham Brady", "person"),
+    ("Tony Blair spoke in Kent. He is saying that prosperity means wealth for all.", "He is",
+     "Tony Blair", "person"),
+    ("That charge was denied by Mr Mandelson, who said the Tories were afraid.", "That",
+     "Mr Mandelson", "person"),
+    # nobody: unnamed groups, numbers, a name inside the claim
+    ("Analysts said the growth in new jobs was weak.", "Analysts", None, "outlet"),
+    ("Meantime, 32% said Mr Blair was a good prime minister.", "Meantime", None, "outlet"),
+])
+def test_news_attribution_shapes(text, start, claimant, kind):
+    found = who(text, start)
+    assert found.claimant == claimant
+    assert kind is None or found.kind == kind
+
+
+# -- attributing only the claims ------------------------------------------------------------
+
+def _needed_agrees_with_full(text: str, needed: list[bool]) -> None:
+    spans = split_sentences(text)
+    full = attribute_sentences(text, spans)
+    some = attribute_sentences(text, spans, needed=needed)
+    for i, (a, b, need) in enumerate(zip(full, some, needed, strict=True)):
+        assert b == (a if need else Attribution(None, "outlet")), (i, spans[i].text)
+
+
+def test_attributing_some_sentences_gives_them_their_full_run_answers():
+    text = ("Coach Maria Lopez was pleased. \"We trained hard all winter. The results show "
+            "it. Nobody expected us to win five games in a row,\" said Lopez. The club's "
+            "owner, Acme Ltd, said in a statement that it would invest. A spokesman said "
+            "the money was ready. \"It is a fine team,\" he added. It plays on Sunday.")
+    n = len(split_sentences(text))
+    for needed in ([i % 2 == 0 for i in range(n)], [i % 2 == 1 for i in range(n)],
+                   [i == n - 2 for i in range(n)], [False] * n):
+        _needed_agrees_with_full(text, needed)
+
+
+def test_attributing_some_sentences_of_bbc_rows_gives_their_full_run_answers():
+    from factcheck.ingest.readers import read_file
+
+    rows = list(read_file(shared_or_skip("data", "news", "bbc-train.csv")))
+    for raw in rows[::40]:
+        n = len(split_sentences(raw.text))
+        _needed_agrees_with_full(raw.text, [i % 3 == 1 for i in range(n)])
+
+
+def test_one_claim_after_thousands_of_unread_sentences_needs_no_deep_recursion():
+    # each unattributed quotation is credited to the speaker of the one before it
+    text = "Mr John Smith spoke. " + "\"We won the game again.\" " * 3000
+    n = len(split_sentences(text))
+    result = attribute_sentences(text, split_sentences(text), needed=[i == n - 1
+                                                                        for i in range(n)])
+    assert result[-1] == Attribution("John Smith", "person")
+
+
 # -- headlines glued to corpus rows -------------------------------------------------------
 
 def test_a_glued_headline_becomes_the_title_and_a_heading_span():
@@ -208,6 +298,9 @@ def _seconds(text: str) -> float:
     "according to analysts he added and Anna Jones told reporters ",
     # thousands of short sentences naming the same people
     "Mr John Smith said the economy grew. He added that the firm, Acme Ltd, was fine. ",
+    # documents looked up before and after, acronyms spelled out, a team's plural verb
+    "Acme Trading Ltd (ATL) have said the firm grew. The report found a rise, a survey "
+    "suggests. Critics say the study by Acme Trading Ltd was wrong. ",
 ])
 def test_long_text_takes_linear_time(unit):
     # quadratic work shows as a 16-fold time for 4 times the text (it did: one sentence of
@@ -231,10 +324,23 @@ def _eval_module():
 def test_claimant_accuracy_on_the_bbc_dev_set_stays_at_the_level_reached():
     csv_path = shared_or_skip("data", "news", "bbc-train.csv")
     ev = _eval_module()
-    items = [json.loads(line) for line in ev.DEFAULT_DEVSET.read_text("utf-8").splitlines()]
-    results = ev.evaluate(items, csv_path)
+    results = ev.evaluate(ev.read_items(ev.DEFAULT_DEVSET), csv_path)
     right = sum(r["right"] for r in results)
-    assert right / len(results) >= 0.90, f"{right}/{len(results)}"  # 228/251 reached
+    assert right / len(results) >= 0.90, f"{right}/{len(results)}"  # 229/251 reached
+
+
+def test_claimant_accuracy_on_both_independent_bbc_sets_stays_at_the_level_reached():
+    # the first set and the second, labelled by someone else (never read item by item)
+    from factcheck.ingest.readers import read_file
+
+    csv_path = shared_or_skip("data", "news", "bbc-train.csv")
+    ev = _eval_module()
+    rows = list(read_file(csv_path))
+    results = [r for name, path, _role in ev.DEVSETS if name in ("bbc-1", "bbc-2")
+               for r in ev.evaluate(ev.read_items(path), csv_path, rows)]
+    right = sum(r["right"] for r in results)
+    assert len(results) == 251 + 357
+    assert right / len(results) >= 0.895, f"{right}/{len(results)}"  # 548/608 reached
 
 
 def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():
@@ -248,3 +354,21 @@ def test_headlines_found_on_the_bbc_dev_set_stay_at_the_level_reached():
                 .splitlines()]  # labels only: the headline is the row's text[:end]
     right = sum(split_headline(rows[x["row"]]) == x["end"] for x in labelled)
     assert right / len(labelled) >= 0.93, f"{right}/{len(labelled)}"  # 186/199 reached
+
+
+# -- the faster detection tests answer as their patterns ------------------------------------
+
+def test_fast_question_and_number_tests_answer_as_their_patterns():
+    from factcheck.ingest.detect import (
+        _NUMERIC_HINT_RE,
+        QUESTION_RE,
+        _is_question,
+        _numeric_hint,
+    )
+
+    texts = ["Why?", "Q: what next", "  Question : who", "He asked 'why?' ", 'Is it?"  ',
+             "?' '", "What ?\n", "No.", "Five hundred jobs", "DOZENS of them", "a millionaire",
+             "billions.", "hundredth", "It cost 5m.", "Q1 results"]
+    for text in texts:
+        assert _is_question(text) == bool(QUESTION_RE.search(text)), text
+        assert _numeric_hint(text) == bool(_NUMERIC_HINT_RE.search(text)), text

@@ -70,13 +70,19 @@ HEDGES = (r"may|might|could|perhaps|possibly|likely|potential|potentially|uncert
           r"complexities")
 PREDICTIONS = (r"will|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|going\s+to|"
                r"plans?\s+to|upcoming|forecast|would\s+likely")
-# Each list is folded into a trie (``wordre``): the same matches, scanned faster.
-_ATTRIBUTION = _trie(REPORTING_VERBS + r"|according\s+to")
-_FEATURE_RE = re.compile(
-    rf"\b(?:(?P<attribution>{_ATTRIBUTION})"
-    rf"|(?P<factual_verb>{_trie(FACTUAL_VERBS)})|(?P<superlative>{_trie(SUPERLATIVES)})"
-    rf"|(?P<hedge>{_trie(HEDGES)})|(?P<prediction>{_trie(PREDICTIONS)}))\b")
+# All the lists are folded into one trie (``wordre``) and a word's feature is looked up
+# after the match: one scan that tries each position once, not once per list. A word in
+# two lists counts for the first ("announced" is attribution, not a factual verb).
+_FEATURE_LISTS = {"attribution": REPORTING_VERBS + r"|according\s+to",
+                  "factual_verb": FACTUAL_VERBS, "superlative": SUPERLATIVES,
+                  "hedge": HEDGES, "prediction": PREDICTIONS}
+_FEATURE_OF = {word: name for name, words in reversed(_FEATURE_LISTS.items())
+               for word in split_words(words)}
+_FEATURE_RE = re.compile(rf"\b(?:{alternation(_FEATURE_OF)})\b")
+# (the patterns of a question and of a numeric hint; the tests check that the faster
+# ``_is_question`` and ``_numeric_hint`` answer as they do)
 QUESTION_RE = re.compile(r"^\s*(?:Q|Question)\s*:|\?[\"'”’)]*\s*$")
+_QUESTION_MARK_RE = re.compile(r"\s*(?:Q|Question)\s*:")
 FAQ_ANSWER_RE = re.compile(r"^\s*(?:A|Answer)\s*:")
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
 
@@ -95,7 +101,7 @@ class SentenceAnalysis:
 def score_sentence(text: str, quantities: list[Quantity] | None = None,
                    ) -> tuple[float, dict[str, float]]:
     """Score ``text`` 0-1 for check-worthiness; return the score and its feature weights."""
-    if QUESTION_RE.search(text):
+    if _is_question(text):
         return 0.0, {"question": 0.0}
     if text.rstrip().endswith(":") and len(text.split()) <= 4:
         return 0.0, {"heading": 0.0}
@@ -106,8 +112,9 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
     elif qs:
         f["count"] = WEIGHTS["count"]
     counts: dict[str, int] = {}
-    for m in _FEATURE_RE.finditer(text.lower()):
-        counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    for word in _FEATURE_RE.findall(text.lower()):
+        name = _FEATURE_OF.get(word) or _FEATURE_OF[" ".join(word.split())]
+        counts[name] = counts.get(name, 0) + 1
     if counts.get("attribution"):
         f["attribution"] = WEIGHTS["attribution"]
     names = len(CAPITALISED_RE.findall(text)) - (1 if text[:1].isupper() else 0)
@@ -134,6 +141,8 @@ def score_sentence(text: str, quantities: list[Quantity] | None = None,
 # the time. Every claim's quantities are read in full (``claim_quantities``).
 _LARGE_NUMBERS = _trie("hundred|thousand|million|billion|trillion|dozens?")
 _NUMERIC_HINT_RE = re.compile(rf"\d|\b(?:{_LARGE_NUMBERS})\b", re.I)
+_DIGIT_RE = re.compile(r"\d")
+_LARGE_NUMBER_RE = re.compile(rf"\b(?:{_LARGE_NUMBERS})\b", re.I)
 _NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                  r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
@@ -141,13 +150,30 @@ _NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _ANY_NUMBER_RE = re.compile(rf"\d|[½¼¾⅓⅔]|\b(?:{_trie(_NUMBER_WORDS)})\b", re.I)
 
 
+def _is_question(text: str) -> bool:
+    """``QUESTION_RE.search(text)``, without trying the pattern at every position: "Q:" or
+    "Question:" first, or a question mark last (before closing quotes and white space)."""
+    return bool(_QUESTION_MARK_RE.match(text)) or \
+        text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _numeric_hint(text: str) -> bool:
+    """``_NUMERIC_HINT_RE.search(text)``, faster: a digit, or a large number's word (looked
+    for by its letters before the word pattern runs)."""
+    if _DIGIT_RE.search(text):
+        return True
+    lower = text.lower()
+    return ("hundred" in lower or "thousand" in lower or "illion" in lower or
+            "dozen" in lower) and _LARGE_NUMBER_RE.search(text) is not None
+
+
 def _quantities_if_numeric(text: str, offset: int = 0) -> list[Quantity]:
-    return extract_quantities(text, offset) if _NUMERIC_HINT_RE.search(text) else []
+    return extract_quantities(text, offset) if _numeric_hint(text) else []
 
 
 def claim_quantities(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
     """All quantities of a claim's quote (``found`` when scoring already read them)."""
-    if found or not _ANY_NUMBER_RE.search(text) or _NUMERIC_HINT_RE.search(text):
+    if found or _numeric_hint(text) or not _ANY_NUMBER_RE.search(text):
         return found
     return extract_quantities(text, offset)
 
@@ -192,17 +218,20 @@ def score_sentences(texts: list[str], model=None,
 
 
 def analyze_sentences(text: str, spans: list, model=None, *, headings: int = 0,
-                      ) -> list[SentenceAnalysis]:
+                      threshold: float | None = None) -> list[SentenceAnalysis]:
     """Analyse every sentence span of an article: score, kind, claimant, quantities.
 
     With a trained ``model`` the score blends its probability with the heuristic. The
     first ``headings`` spans are headings (a headline kept apart from the body): they score
-    0 and credit nobody."""
+    0 and credit nobody. With ``threshold``, only sentences scoring at least that (the
+    claims) are attributed; the others credit nobody (attribution is the costly part, and
+    only a claim keeps its claimant)."""
     out: list[SentenceAnalysis] = []
     body = spans[headings:]
     found = [_quantities_if_numeric(span.text, span.start) for span in body]
     scores = score_sentences([s.text for s in body], model, found)
-    attributions = attribute_sentences(text, body)
+    needed = None if threshold is None else [score >= threshold for score, _ in scores]
+    attributions = attribute_sentences(text, body, needed=needed)
     for _heading in spans[:headings]:
         out.append(SentenceAnalysis(0.0, "event", None, [], {"heading": 0.0}))
     for span, qs, (score, features), who in zip(body, found, scores, attributions,

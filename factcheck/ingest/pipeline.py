@@ -136,7 +136,7 @@ def prepare_article(raw: RawArticle, *, overrides: dict[str, str | None] | None 
     if headline:
         meta = {**meta, "title": spans[0].text}
     headings = 1 if headline else 0
-    analyses = analyze_sentences(body, spans, model, headings=headings)
+    analyses = analyze_sentences(body, spans, model, headings=headings, threshold=threshold)
     fallback_claimant = outlet_claimant(meta.get("outlet"), meta.get("author"))
     sentences: list[PreparedSentence] = []
     claims: list[PreparedClaim] = []
