@@ -15,7 +15,7 @@ Usage: python benchmarks/bench_scale.py [--claims N] [--db PATH] [--keep] [--rep
 
 The ledger is a temporary file (kept with --keep, or reused with --db PATH when it already
 holds N claims). With ``--ingest-rounds R`` a reused ledger's ingest speed is measured by
-one more variant of the corpus ingested R times alternately into a fresh empty ledger and
+a new variant of the corpus per round, ingested alternately into a fresh empty ledger and
 into the full one (best of each; the full ledger keeps each round's claims).
 """
 
@@ -148,9 +148,11 @@ def main() -> None:
         print(f"  {name}: {t:.2f} s ({ratio:.2f}x empty; target {TARGETS[name]}x), peak "
               f"{m / 1024:.0f} MB")
     if args.ingest_rounds:
-        texts = [variant(t, rng, vocabulary) for t in rows]
         into_empty, into_full = [], []
         for i in range(args.ingest_rounds):
+            # texts the ledger has never seen (a reused ledger holds the seeded chunks)
+            fresh_rng = random.Random(f"round {i} at {have}")
+            texts = [variant(t, fresh_rng, vocabulary) for t in rows]
             fresh = tmp / f"round{i}.db"
             into_empty.append(ingest_chunk(f"sqlite:///{fresh}", texts, tmp, f"e{i}")[0])
             fresh.unlink()

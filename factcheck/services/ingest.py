@@ -35,7 +35,7 @@ from factcheck.matching import fingerprint
 from factcheck.quantities import extract_quantities
 from factcheck.services.matching import factcheck_index, screen_claims, store_ingest_matches
 from factcheck.services.models import active_model
-from factcheck.storage.bulk import insert_articles
+from factcheck.storage.bulk import bulk_transaction_settings, insert_articles, prepare_for_bulk
 from factcheck.storage.db import session_scope
 from factcheck.storage.events import append_event, append_event_rows
 from factcheck.storage.models import Appearance, Article, Claim, Quantity, utcnow
@@ -146,6 +146,7 @@ def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list, l
     results: list[tuple[str, StoreResult]] = []
     iterator = iter(prepared)
     with engine.connect() as conn:
+        prepare_for_bulk(conn)
         while batch := list(islice(iterator, STORE_BATCH)):
             try:
                 with conn.begin():
@@ -166,11 +167,7 @@ def _store_all(engine: Engine, prepared: Iterable[tuple[PreparedArticle, list, l
 
 def _store_batch(conn: Connection, batch: list[tuple[PreparedArticle, list, list]],
                  actor: str) -> list[tuple[str, StoreResult]]:
-    if conn.dialect.name == "postgresql":
-        # as SQLite in WAL mode with synchronous=NORMAL: a crash of the server may lose
-        # the last batches committed, never half of one (atomicity is kept); a re-run
-        # stores them again
-        conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    bulk_transaction_settings(conn)
     table = Article.__table__
     known = dict(conn.execute(select(table.c.sha256, table.c.id).where(
         table.c.sha256.in_({p.sha256 for p, _, _ in batch}))).all())
