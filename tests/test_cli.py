@@ -216,6 +216,20 @@ def test_help_does_not_import_the_database_layer():
                                          "pydantic", "factcheck.storage.db")) == []
 
 
+def test_listing_claims_does_not_load_the_detector_or_the_matcher(tmp_path):
+    """``claims list`` reads the ledger: the detector, the claimant reader, the quantity
+    extractor and the matcher (about 0.2 s of start-up together) stay unloaded."""
+    from tests.conftest import heavy_modules_imported
+
+    code = ("from factcheck.cli import app\nfrom typer.testing import CliRunner\n"
+            f"r = CliRunner().invoke(app, ['--db', {str(tmp_path / 'l.db')!r}, 'claims', "
+            "'list', '--json'])\nassert r.exit_code == 0, r.output")
+    assert heavy_modules_imported(code, (
+        "factcheck.ingest.detect", "factcheck.ingest.claimant", "factcheck.ingest.pipeline",
+        "factcheck.quantities.extract", "factcheck.matching.matcher",
+        "factcheck.matching.figures", "factcheck.services.matching", "numpy")) == []
+
+
 def test_the_reviewer_falls_back_to_the_os_user(cli, monkeypatch):
     import getpass
 

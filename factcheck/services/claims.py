@@ -13,11 +13,10 @@ from sqlmodel import Session
 from factcheck.core.rules import check_actor, check_url
 from factcheck.core.vocabulary import KINDS, RATINGS, STATUSES
 from factcheck.errors import UsageError
-from factcheck.ingest.metadata import parse_date
 from factcheck.ingest.segment import paragraph_around
-from factcheck.services.matching import ensure_matched, matches_of
 from factcheck.storage.bundles import approval_of
 from factcheck.storage.events import append_event
+from factcheck.storage.matches import matches_of
 from factcheck.storage.models import Claim, Evidence, Verdict
 from factcheck.storage.queries import (
     active_evidence,
@@ -102,6 +101,9 @@ def show_claim(*, session: Session, claim_id: int) -> dict[str, Any]:
     paragraph around its quote."""
     claim = get_claim(session=session, claim_id=claim_id)
     if claim.merged_into is None:
+        # here, not at the top: listing claims must not load the matcher
+        from factcheck.services.matching import ensure_matched
+
         ensure_matched(session=session, claim_id=claim.id)
     article = get_article(session=session, article_id=claim.article_id)
     para = paragraph_around(article.text, claim.start, claim.end)
@@ -171,6 +173,8 @@ def set_article_metadata(*, session: Session, article_id: int, actor: str,
             setattr(article, field_name, value)
             changes[field_name] = value
     if date is not None:
+        from factcheck.ingest.metadata import parse_date  # the name lists load only here
+
         parsed = parse_date(date)
         if parsed != article.published:
             article.published = parsed

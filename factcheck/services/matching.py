@@ -44,14 +44,13 @@ from factcheck.matching import (
 )
 from factcheck.storage import search
 from factcheck.storage.db import session_scope
+from factcheck.storage.matches import claim_targets, factcheck_targets
 from factcheck.storage.models import (
-    Article,
     Claim,
     ClaimEmbedding,
     ClaimMatch,
     FactCheck,
     Quantity,
-    Verdict,
     utcnow,
 )
 
@@ -283,66 +282,11 @@ def pending(*, session: Session, limit: int | None = None) -> list[int]:
     return list(session.execute(query).scalars())
 
 
-# --- reading matches back ---------------------------------------------------------------
-
-def matches_of(*, session: Session, claim_ids: Sequence[int]) -> dict[int, list[dict]]:
-    """Each claim's stored matches, best first, in the JSON contract: kind, id, score,
-    text, rating, url, external_id (fact-checks), and what else a reviewer needs
-    (publisher, published, conflicts, stage)."""
-    out: dict[int, list[dict]] = {cid: [] for cid in claim_ids}
-    if not claim_ids:
-        return out
-    t = ClaimMatch.__table__
-    rows = session.connection().execute(select(t).where(t.c.claim_id.in_(list(claim_ids)))
-                                        .order_by(t.c.claim_id, t.c.score.desc())).all()
-    claims = _claim_targets(session, {r.target_id for r in rows if r.kind == "claim"})
-    checks = _factcheck_targets(session, {r.target_id for r in rows if r.kind == "factcheck"})
-    for r in rows:
-        target = (claims if r.kind == "claim" else checks).get(r.target_id)
-        if target is None:  # merged away or removed since
-            continue
-        out[r.claim_id].append({"kind": r.kind, "id": r.target_id,
-                                "score": round(r.score, 4), **target,
-                                "conflicts": json.loads(r.conflicts) if r.conflicts else [],
-                                "stage": r.stage})
-    return out
-
-
-def _claim_targets(session: Session, ids: set[int]) -> dict[int, dict]:
-    if not ids:
-        return {}
-    c, v, a = Claim.__table__, Verdict.__table__, Article.__table__
-    conn = session.connection()
-    out = {}
-    for cid, text, status, published_at, url in conn.execute(
-            select(c.c.id, c.c.text, c.c.status, c.c.published_at, a.c.url)
-            .join(a, a.c.id == c.c.article_id)
-            .where(c.c.id.in_(list(ids)), c.c.merged_into.is_(None))):
-        out[cid] = {"text": text, "rating": None, "url": url, "external_id": None,
-                    "status": status, "publisher": None,
-                    "published": published_at.isoformat()[:10] if published_at else None}
-    for cid, rating in conn.execute(select(v.c.claim_id, v.c.rating).where(
-            v.c.claim_id.in_(list(out)), v.c.superseded_at.is_(None))):
-        out[cid]["rating"] = rating
-    return out
-
-
-def _factcheck_targets(session: Session, ids: set[int]) -> dict[int, dict]:
-    if not ids:
-        return {}
-    f = FactCheck.__table__
-    return {r.id: {"text": r.claim, "rating": r.rating, "url": r.url,
-                   "external_id": r.external_id or r.key, "status": None,
-                   "publisher": r.publisher,
-                   "published": r.published.isoformat() if r.published else None}
-            for r in session.connection().execute(select(f).where(f.c.id.in_(list(ids))))}
-
-
 # --- matching any text ------------------------------------------------------------------
 
 def match_text(*, session: Session, text: str, limit: int = 5) -> list[dict]:
     """The ledger's claims and the fact-checks ranked against ``text``, best first, each
-    with its kind, id, score and what ``matches_of`` gives."""
+    with its kind, id, score and what ``storage.matches.matches_of`` gives."""
     conn = session.connection()
     encoder = _encoder()
     pool = search.similar(conn, content_words(text), limit=POOL)
@@ -353,8 +297,8 @@ def match_text(*, session: Session, text: str, limit: int = 5) -> list[dict]:
         found += [("factcheck", m) for m in index.search(text, limit=limit)]
     found.sort(key=lambda km: -km[1].score)
     found = found[:limit]
-    claims = _claim_targets(session, {int(m.id) for k, m in found if k == "claim"})
-    checks = _factcheck_targets(session, {int(m.id) for k, m in found if k == "factcheck"})
+    claims = claim_targets(session, {int(m.id) for k, m in found if k == "claim"})
+    checks = factcheck_targets(session, {int(m.id) for k, m in found if k == "factcheck"})
     out = []
     for kind, m in found:
         target = (claims if kind == "claim" else checks).get(int(m.id))
