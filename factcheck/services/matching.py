@@ -306,9 +306,3 @@ def match_text(*, session: Session, text: str, limit: int = 5) -> list[dict]:
             out.append({"kind": kind, "id": int(m.id), "score": round(m.score, 4), **target,
                         "conflicts": m.conflicts})
     return out
-
-
-def matching_mode() -> str:
-    """How matching runs on this install: with the sentence encoder, or words and figures
-    alone (the extra ``match`` is missing)."""
-    return "encoder" if encoder_available() else "words and figures"

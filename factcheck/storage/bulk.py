@@ -70,7 +70,7 @@ class PreparedArticleLike(Protocol):
     source: str
     text: str
     sentences: list
-    claims: list
+    claims: list[PreparedClaimLike]
 
 
 def db_time(conn: Connection, value: dt.datetime) -> Any:
